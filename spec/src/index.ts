@@ -133,3 +133,38 @@ export function formatErrors(errors: ErrorObject[] | null | undefined): string {
 }
 
 export type { ErrorObject, ValidateFunction };
+
+export interface ResponseCheck {
+  valid: boolean;
+  /** Why the body is not valid, or that the status is not documented. */
+  errors: string;
+}
+
+/**
+ * Checks a response against the contract: the status must be documented for
+ * the operation, and the JSON body must match that response's schema.
+ * Validators are compiled once per operation and status.
+ */
+export function createResponseValidator(doc: OpenApiDocument, ajv: SpecAjv = createSpecAjv(doc)) {
+  const operations = new Map(listOperations(doc).map((entry) => [entry.operationId, entry]));
+  const cache = new Map<string, ValidateFunction | null>();
+  return function checkResponse(operationId: string, status: number, body: unknown): ResponseCheck {
+    const key = `${operationId} ${status}`;
+    if (!cache.has(key)) {
+      const entry = operations.get(operationId);
+      if (!entry) throw new Error(`No operation ${operationId} in the contract`);
+      const responses = (entry.operation.responses ?? {}) as Record<string, unknown>;
+      const documented = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
+      const schema = documented
+        ? ((resolveRef<JsonObject>(doc, documented).content as Record<string, JsonObject> | undefined)?.[
+            'application/json'
+          ]?.schema as JsonObject | undefined)
+        : undefined;
+      cache.set(key, schema ? compileSchema(ajv, schema) : null);
+    }
+    const validate = cache.get(key);
+    if (!validate) return { valid: false, errors: `${status} is not a documented response of ${operationId}` };
+    const valid = validate(body) as boolean;
+    return { valid, errors: valid ? '' : formatErrors(validate.errors) };
+  };
+}
