@@ -41,6 +41,7 @@ export function collectExamples(doc: OpenApiDocument): ExampleCase[] {
     for (const parameter of parameters) {
       const resolved = resolveRef<JsonObject>(doc, parameter);
       fromHolder(`${operationId} parameter ${resolved.name}`, resolved);
+      walkSchema(`${operationId} parameter ${resolved.name} schema`, resolved.schema);
     }
     const body = operation.requestBody ? resolveRef<JsonObject>(doc, operation.requestBody) : undefined;
     for (const [type, media] of Object.entries((body?.content ?? {}) as Record<string, JsonObject>))

@@ -59,6 +59,12 @@ const cases: Record<string, { rule: string; mutate: Mutation }> = {
       delete at(doc, 'components', 'schemas', 'Thread', 'properties', 'userId').description;
     },
   },
+  'a property without an example': {
+    rule: 'rule/schema-property-example',
+    mutate: (doc) => {
+      delete at(doc, 'components', 'schemas', 'Thread', 'properties', 'userId').examples;
+    },
+  },
   'an error response without an error envelope': {
     rule: 'rule/error-response-envelope',
     mutate: (doc) => {
