@@ -1,0 +1,86 @@
+/**
+ * API keys: issued once, stored only as a hash, looked up per request.
+ *
+ * A plain SHA-256 is the right hash here: the keys are 32 random bytes, so
+ * there is nothing to brute-force, and a slow password hash (scrypt, argon2)
+ * would only cost every request its latency.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { SandboxCredential } from '../options.js';
+import type { Db } from '../store/database.js';
+
+export const API_KEY_PREFIX = 'ak_';
+
+export interface Principal {
+  organizationId: string;
+  userId: string;
+  /** The stored hash: a stable, non-secret identity of the key (rate limits, logs). */
+  keyHash: string;
+}
+
+export function generateApiKey(): string {
+  return `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
+}
+
+export function hashApiKey(apiKey: string): string {
+  return createHash('sha256').update(apiKey).digest('hex');
+}
+
+export function randomId(prefix: string): string {
+  return `${prefix}${randomBytes(9).toString('base64url')}`;
+}
+
+export class KeyStore {
+  private readonly lookup;
+  private readonly insertKey;
+  /** Keys are never revoked while the server runs, so a found key can be remembered. */
+  private readonly cache = new Map<string, Principal>();
+
+  constructor(private readonly db: Db) {
+    this.lookup = db.prepare<[string], { organization_id: string; user_id: string }>(
+      'SELECT organization_id, user_id FROM api_keys WHERE key_hash = ?',
+    );
+    this.insertKey = db.prepare(
+      `INSERT INTO api_keys (key_hash, key_prefix, organization_id, user_id, label, created_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+  }
+
+  authenticate(apiKey: string): Principal | undefined {
+    if (!apiKey.startsWith(API_KEY_PREFIX)) return undefined;
+    const keyHash = hashApiKey(apiKey);
+    const cached = this.cache.get(keyHash);
+    if (cached) return cached;
+    const row = this.lookup.get(keyHash);
+    if (!row) return undefined;
+    const principal = { organizationId: row.organization_id, userId: row.user_id, keyHash };
+    this.cache.set(keyHash, principal);
+    return principal;
+  }
+
+  /** Issues a new key for a user; only its hash is stored. */
+  issue(organizationId: string, userId: string, label: string): SandboxCredential {
+    const apiKey = generateApiKey();
+    this.insertKey.run(
+      hashApiKey(apiKey),
+      apiKey.slice(0, 7),
+      organizationId,
+      userId,
+      label,
+      Math.floor(Date.now() / 1000),
+    );
+    return { apiKey, organizationId, userId };
+  }
+
+  createOrganization(name: string, userName: string): { organizationId: string; userId: string } {
+    const organizationId = randomId('org_');
+    const userId = randomId('uid_');
+    this.db
+      .prepare('INSERT INTO organizations (id, name, created_at) VALUES (?, ?, ?)')
+      .run(organizationId, name, Math.floor(Date.now() / 1000));
+    this.db
+      .prepare('INSERT INTO users (id, organization_id, name) VALUES (?, ?, ?)')
+      .run(userId, organizationId, userName);
+    return { organizationId, userId };
+  }
+}

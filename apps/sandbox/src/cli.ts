@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+/** `freddy-sandbox`: runs the reference server until SIGINT or SIGTERM. */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseRateLimit } from './cli-args.js';
+import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_RATE_LIMIT } from './options.js';
+import { startSandbox } from './sandbox.js';
+
+const HELP = `freddy-sandbox: the Freddy Threads API, running locally on SQLite.
+
+Usage: freddy-sandbox [options]
+
+  --port <n>           port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
+  --host <addr>        address to listen on (default ${DEFAULT_HOST})
+  --data <dir>         keep the SQLite database (and the demo key) in this folder (default ./.data)
+  --memory             keep everything in memory; nothing survives a restart
+  --rate-limit <n/w>   requests per key per window, e.g. 100/60s, 1000/1m (default ${DEFAULT_RATE_LIMIT.limit}/60s)
+  --no-rate-limit      turn rate limiting off
+  --docs <dir>         serve this static folder at /docs/
+  --quiet              no request log lines
+  -h, --help           show this help
+`;
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      data: { type: 'string' },
+      memory: { type: 'boolean' },
+      'rate-limit': { type: 'string' },
+      'no-rate-limit': { type: 'boolean' },
+      docs: { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`--port must be 0–65535, not "${values.port}"`);
+  const sandbox = await startSandbox({
+    port,
+    host: values.host ?? DEFAULT_HOST,
+    memory: values.memory ?? false,
+    dataDir: values.memory ? undefined : resolve(values.data ?? '.data'),
+    rateLimit: values['no-rate-limit']
+      ? false
+      : values['rate-limit']
+        ? parseRateLimit(values['rate-limit'])
+        : DEFAULT_RATE_LIMIT,
+    log: !values.quiet,
+    docsDir: values.docs,
+  });
+  const { demo } = sandbox.credentials;
+  const origin = sandbox.url.slice(0, sandbox.url.length - new URL(sandbox.url).pathname.length);
+  const lines = [
+    '',
+    `Freddy Threads API sandbox listening on ${sandbox.url}`,
+    '',
+    `  Demo API key:  ${demo.apiKey}`,
+    `  Organization:  ${demo.organizationId}   User: ${demo.userId}`,
+    values.docs ? `  Docs:          ${origin}/docs/` : undefined,
+    values.memory ? '  Storage:       in memory' : `  Storage:       ${resolve(values.data ?? '.data')}`,
+    '',
+    'Try it:',
+    `  curl -s -H "Authorization: Bearer ${demo.apiKey}" ${sandbox.url}/threads`,
+    '',
+  ].filter((line) => line !== undefined);
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n${signal}: finishing in-flight requests, closing the database…\n`);
+    sandbox.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`freddy-sandbox: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

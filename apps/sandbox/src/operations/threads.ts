@@ -1,0 +1,129 @@
+/**
+ * The eight operations of the contract. Each gets input that has already been
+ * authenticated and validated against the spec, and returns the success body;
+ * anything else it throws as an ApiError.
+ */
+import type { ValidateFunction } from '@freddy/spec';
+import type { Principal } from '../auth/keys.js';
+import { errors, isoSeconds } from '../http/errors.js';
+import {
+  type ListQuery,
+  type Metadata,
+  MetadataRejectedError,
+  type NewThread,
+  type Thread,
+  type ThreadChanges,
+  type ThreadStore,
+  UnknownCursorError,
+} from '../store/threads.js';
+import { classifyBodyError, metadataLimitExceeded } from '../validation/classify.js';
+
+export interface OperationInput {
+  principal: Principal;
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  body: Record<string, unknown> | undefined;
+}
+
+export type OperationHandler = (input: OperationInput) => unknown;
+
+export function createOperations(store: ThreadStore, validateMetadata: ValidateFunction) {
+  const threadIdOf = (input: OperationInput) => String(input.params.thread_id);
+
+  /** Merges, re-checking the merged whole against the contract's Metadata schema. */
+  const applyChanges = (input: OperationInput, changes: ThreadChanges): Thread => {
+    const id = threadIdOf(input);
+    try {
+      const thread = store.change(input.principal.organizationId, id, changes, (merged) =>
+        Boolean(validateMetadata(merged)),
+      );
+      if (!thread) throw errors.threadNotFound(id);
+      return thread;
+    } catch (error) {
+      if (error instanceof MetadataRejectedError) {
+        const first = validateMetadata.errors?.[0];
+        if (first?.keyword === 'maxProperties') {
+          throw metadataLimitExceeded(Number((first.params as { limit: number }).limit));
+        }
+        throw classifyBodyError(first ? { ...first, instancePath: `/metadata${first.instancePath}` } : undefined);
+      }
+      throw error;
+    }
+  };
+
+  const pinStatus = (input: OperationInput, pinned: boolean) => {
+    const id = threadIdOf(input);
+    const thread = store.pin(input.principal.organizationId, id, pinned);
+    if (!thread) throw errors.threadNotFound(id);
+    return {
+      id: thread.id,
+      is_pinned: thread.isPinned,
+      pinned_at: thread.pinnedAt === null ? null : isoSeconds(thread.pinnedAt * 1000),
+      message: pinned ? 'Thread pinned successfully' : 'Thread unpinned successfully',
+    };
+  };
+
+  const handlers: Record<string, OperationHandler> = {
+    createThread: (input) =>
+      store.create(input.principal.organizationId, input.principal.userId, input.body as unknown as NewThread),
+
+    listThreads: (input) => {
+      const query = input.query as unknown as ListQuery;
+      if (query.after !== undefined && query.before !== undefined) {
+        throw errors.badRequest('Use either after or before, not both', 'invalid_parameters', 'before');
+      }
+      try {
+        const page = store.list(input.principal.organizationId, query);
+        return {
+          object: 'list',
+          data: page.threads,
+          firstId: page.threads[0]?.id ?? null,
+          lastId: page.threads.at(-1)?.id ?? null,
+          hasMore: page.hasMore,
+        };
+      } catch (error) {
+        if (error instanceof UnknownCursorError) {
+          throw errors.badRequest(
+            `Invalid request parameters: no thread ${String(query[error.param])} to page ${error.param}`,
+            'invalid_cursor',
+            error.param,
+          );
+        }
+        throw error;
+      }
+    },
+
+    retrieveThread: (input) => {
+      const thread = store.get(input.principal.organizationId, threadIdOf(input));
+      if (!thread) throw errors.threadNotFound(threadIdOf(input));
+      return thread;
+    },
+
+    updateThread: (input) => {
+      const body = input.body ?? {};
+      return applyChanges(input, {
+        metadata: body.metadata as Metadata | undefined,
+        title: body.title as string | undefined,
+        visibleInUi: body.visibleInUi as boolean | undefined,
+      });
+    },
+
+    updateThreadMetadata: (input) => {
+      const body = input.body ?? {};
+      return applyChanges(input, {
+        metadata: body.metadata as Metadata,
+        visibleInUi: body.visibleInUi as boolean | undefined,
+      });
+    },
+
+    deleteThread: (input) => {
+      const id = threadIdOf(input);
+      if (!store.delete(input.principal.organizationId, id)) throw errors.threadNotFound(id);
+      return { success: true, threadId: id, message: 'Thread and all messages deleted successfully' };
+    },
+
+    pinThread: (input) => pinStatus(input, true),
+    unpinThread: (input) => pinStatus(input, false),
+  };
+  return handlers;
+}

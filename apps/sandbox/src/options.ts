@@ -1,0 +1,37 @@
+import type { Logger } from 'pino';
+
+/** An API key and who it acts for. */
+export interface SandboxCredential {
+  apiKey: string;
+  organizationId: string;
+  userId: string;
+}
+
+export interface SandboxOptions {
+  /** 0 = ephemeral; default 4010. */
+  port?: number;
+  /** Default `127.0.0.1`. */
+  host?: string;
+  /** The SQLite file lives here; omitted, or `memory: true`, means `:memory:`. */
+  dataDir?: string;
+  memory?: boolean;
+  /** Per key; default `{ limit: 100, windowMs: 60_000 }` (the vendor's standard plan). `false` turns it off. */
+  rateLimit?: { limit: number; windowMs: number } | false;
+  /** `true` logs one JSON line per request to stdout; a pino logger logs there; default `false`. */
+  log?: boolean | Logger;
+  /** If set, this static folder is served at `/docs/` and `/` redirects there. */
+  docsDir?: string;
+}
+
+export interface Sandbox {
+  /** Base URL of the API, e.g. `http://127.0.0.1:54321/v1`, no trailing slash. */
+  url: string;
+  port: number;
+  credentials: { demo: SandboxCredential; other: SandboxCredential };
+  close(): Promise<void>;
+}
+
+/** The vendor's standard plan: 100 requests a minute per key. */
+export const DEFAULT_RATE_LIMIT = { limit: 100, windowMs: 60_000 } as const;
+export const DEFAULT_PORT = 4010;
+export const DEFAULT_HOST = '127.0.0.1';

@@ -1,0 +1,112 @@
+/** Starts a sandbox: database, credentials, contract, HTTP server; and stops it cleanly. */
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { loadSpec } from '@freddy/spec';
+import { type Logger, pino } from 'pino';
+import sirv from 'sirv';
+import { KeyStore } from './auth/keys.js';
+import { RateLimiter } from './auth/rate-limit.js';
+import { seedCredentials } from './auth/seed.js';
+import { createRequestHandler } from './http/server.js';
+import { createOperations } from './operations/threads.js';
+import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_RATE_LIMIT, type Sandbox, type SandboxOptions } from './options.js';
+import { openDatabase } from './store/database.js';
+import { ThreadStore } from './store/threads.js';
+import { compileContract } from './validation/contract.js';
+
+/** How long `close()` lets in-flight requests finish before cutting connections. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const dataDir = options.memory || !options.dataDir ? undefined : resolve(options.dataDir);
+  const logger = createLogger(options.log);
+  const contract = compileContract(loadSpec());
+  const db = openDatabase(dataDir);
+  try {
+    const keys = new KeyStore(db);
+    const credentials = seedCredentials(db, keys, dataDir);
+    const store = new ThreadStore(db);
+    const rateLimit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
+    const handle = createRequestHandler({
+      contract,
+      keys,
+      limiter: rateLimit ? new RateLimiter(rateLimit) : undefined,
+      operations: createOperations(store, contract.validateMetadata),
+      logger,
+      docs: docsHandler(options.docsDir, logger),
+    });
+
+    let inFlight = 0;
+    let closing = false;
+    let drained: (() => void) | undefined;
+    const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
+      inFlight++;
+      // Once closing, every answer tells the client to drop the connection.
+      if (closing) res.setHeader('connection', 'close');
+      res.once('close', () => {
+        inFlight--;
+        if (closing && inFlight === 0) drained?.();
+      });
+      handle(req, res);
+    });
+
+    await new Promise<void>((resolveListen, rejectListen) => {
+      server.once('error', rejectListen);
+      server.listen(options.port ?? DEFAULT_PORT, options.host ?? DEFAULT_HOST, () => {
+        server.off('error', rejectListen);
+        resolveListen();
+      });
+    });
+    const address = server.address() as AddressInfo;
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    const url = `http://${host}:${address.port}${contract.basePath}`;
+
+    let closed: Promise<void> | undefined;
+    const close = () => {
+      closed ??= (async () => {
+        closing = true;
+        const stopped = new Promise<void>((r) => server.close(() => r()));
+        server.closeIdleConnections();
+        if (inFlight > 0) {
+          await Promise.race([
+            new Promise<void>((r) => {
+              drained = r;
+            }),
+            new Promise<void>((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref()),
+          ]);
+        }
+        server.closeAllConnections();
+        await stopped;
+        db.close();
+        logger?.flush();
+      })();
+      return closed;
+    };
+
+    return { url, port: address.port, credentials, close };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function createLogger(log: SandboxOptions['log']): Logger | undefined {
+  if (!log) return undefined;
+  if (log === true) return pino({ base: undefined }, pino.destination({ dest: 1, sync: false }));
+  return log;
+}
+
+function docsHandler(docsDir: string | undefined, logger: Logger | undefined) {
+  if (!docsDir) return undefined;
+  const dir = resolve(docsDir);
+  if (!existsSync(dir)) {
+    const warning = `docs folder ${dir} does not exist (yet); /docs/ answers 404 until it does`;
+    if (logger) logger.warn(warning);
+    else console.warn(warning);
+  }
+  // A folder that does not exist yet is looked up per request (dev mode), so docs built later still show.
+  const serve = sirv(dir, { dev: !existsSync(dir), etag: true });
+  return (req: IncomingMessage, res: ServerResponse, next: () => void) => serve(req, res, next);
+}

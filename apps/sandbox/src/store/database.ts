@@ -1,0 +1,90 @@
+/**
+ * The SQLite database: opened in WAL mode, its schema created and migrated by
+ * the server itself (PRAGMA user_version counts the migrations applied).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+export const DATABASE_FILE = 'sandbox.sqlite';
+
+/** Append only: a shipped migration never changes, a new one goes at the end. */
+const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE organizations (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    organization_id TEXT NOT NULL REFERENCES organizations(id),
+    name TEXT NOT NULL
+  );
+  CREATE TABLE api_keys (
+    key_hash TEXT PRIMARY KEY,
+    key_prefix TEXT NOT NULL,
+    organization_id TEXT NOT NULL REFERENCES organizations(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    label TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE threads (
+    id TEXT PRIMARY KEY,
+    organization_id TEXT NOT NULL REFERENCES organizations(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    metadata TEXT NOT NULL DEFAULT '{}',
+    assistant_id TEXT,
+    title TEXT,
+    visible_in_ui INTEGER NOT NULL DEFAULT 1,
+    message_count INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'inactive',
+    is_pinned INTEGER NOT NULL DEFAULT 0,
+    pinned_at INTEGER
+  );
+  CREATE INDEX threads_list_order ON threads (organization_id, is_pinned, updated_at, id);
+  CREATE TABLE messages (
+    id INTEGER PRIMARY KEY,
+    thread_id TEXT NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    role TEXT NOT NULL,
+    content TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX messages_thread ON messages (thread_id, position);
+  `,
+];
+
+export function openDatabase(dataDir: string | undefined): Db {
+  let file = ':memory:';
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    file = join(dataDir, DATABASE_FILE);
+  }
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // In WAL mode NORMAL loses no committed transaction when the process dies
+  // (SIGKILL included), only on an OS crash or power cut: right for a sandbox.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+export function migrate(db: Db): void {
+  const applied = db.pragma('user_version', { simple: true }) as number;
+  if (applied > MIGRATIONS.length) {
+    throw new Error(`The database is at schema version ${applied}, newer than this server (${MIGRATIONS.length})`);
+  }
+  for (let version = applied; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

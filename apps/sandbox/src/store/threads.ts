@@ -1,0 +1,265 @@
+/**
+ * Threads in SQLite. Every write is one transaction, and better-sqlite3 runs
+ * each to completion before the next request's, so a read-merge-write of
+ * metadata can never interleave with another.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
+import type { Db } from './database.js';
+
+export type Metadata = Record<string, string>;
+
+export interface ThreadRow {
+  id: string;
+  organization_id: string;
+  user_id: string;
+  created_at: number;
+  updated_at: number;
+  metadata: string;
+  assistant_id: string | null;
+  title: string | null;
+  visible_in_ui: number;
+  message_count: number;
+  status: string;
+  is_pinned: number;
+  pinned_at: number | null;
+}
+
+/** The thread object of the contract (`Thread` schema). */
+export interface Thread {
+  id: string;
+  object: 'thread';
+  createdAt: number;
+  updatedAt: number;
+  metadata: Metadata;
+  assistantId: string | null;
+  organizationId: string;
+  userId: string;
+  title: string | null;
+  visibleInUi: boolean;
+  messageCount: number;
+  status: string;
+  isPinned: boolean;
+  pinnedAt: number | null;
+}
+
+export interface NewThread {
+  messages?: { role: string; content: string }[];
+  metadata?: Metadata;
+  assistantId?: string;
+  visibleInUi: boolean;
+  title?: string;
+}
+
+export interface ThreadChanges {
+  metadata?: Metadata;
+  title?: string;
+  visibleInUi?: boolean;
+}
+
+export interface ListQuery {
+  limit: number;
+  order: 'asc' | 'desc';
+  after?: string;
+  before?: string;
+  assistantId?: string;
+  visibleInUi?: boolean;
+}
+
+export interface ListPage {
+  threads: Thread[];
+  hasMore: boolean;
+}
+
+/** A cursor id that names no thread of the caller. */
+export class UnknownCursorError extends Error {
+  constructor(readonly param: 'after' | 'before') {
+    super(`Unknown ${param} cursor`);
+  }
+}
+
+/** A merge that would leave metadata the contract does not allow. */
+export class MetadataRejectedError extends Error {
+  constructor(readonly merged: Metadata) {
+    super('Merged metadata is not valid');
+  }
+}
+
+export function newThreadId(): string {
+  return `thread_${randomBytes(12).toString('base64url')}`;
+}
+
+export function toThread(row: ThreadRow): Thread {
+  return {
+    id: row.id,
+    object: 'thread',
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    metadata: JSON.parse(row.metadata) as Metadata,
+    assistantId: row.assistant_id,
+    organizationId: row.organization_id,
+    userId: row.user_id,
+    title: row.title,
+    visibleInUi: row.visible_in_ui === 1,
+    messageCount: row.message_count,
+    status: row.status,
+    isPinned: row.is_pinned === 1,
+    pinnedAt: row.pinned_at,
+  };
+}
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+export class ThreadStore {
+  private readonly select;
+  private readonly insert;
+  private readonly insertMessage;
+  private readonly update;
+  private readonly remove;
+  private readonly setPin;
+  private readonly listCache = new Map<string, Statement<unknown[], ThreadRow>>();
+
+  constructor(private readonly db: Db) {
+    this.select = db.prepare<[string, string], ThreadRow>('SELECT * FROM threads WHERE id = ? AND organization_id = ?');
+    this.insert = db.prepare(
+      `INSERT INTO threads (id, organization_id, user_id, created_at, updated_at, metadata, assistant_id, title,
+        visible_in_ui, message_count) VALUES (@id, @organization_id, @user_id, @created_at, @updated_at, @metadata,
+        @assistant_id, @title, @visible_in_ui, @message_count)`,
+    );
+    this.insertMessage = db.prepare(
+      'INSERT INTO messages (thread_id, position, role, content, created_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.update = db.prepare(
+      `UPDATE threads SET metadata = @metadata, title = @title, visible_in_ui = @visible_in_ui,
+        updated_at = @updated_at WHERE id = @id`,
+    );
+    this.remove = db.prepare('DELETE FROM threads WHERE id = ? AND organization_id = ?');
+    this.setPin = db.prepare('UPDATE threads SET is_pinned = ?, pinned_at = ? WHERE id = ?');
+  }
+
+  get(organizationId: string, id: string): Thread | undefined {
+    const row = this.select.get(id, organizationId);
+    return row ? toThread(row) : undefined;
+  }
+
+  create(organizationId: string, userId: string, input: NewThread): Thread {
+    const now = nowSeconds();
+    const messages = input.messages ?? [];
+    const row: ThreadRow = {
+      id: newThreadId(),
+      organization_id: organizationId,
+      user_id: userId,
+      created_at: now,
+      updated_at: now,
+      metadata: JSON.stringify(input.metadata ?? {}),
+      assistant_id: input.assistantId ?? null,
+      title: input.title ?? null,
+      visible_in_ui: input.visibleInUi ? 1 : 0,
+      message_count: messages.length,
+      status: 'inactive',
+      is_pinned: 0,
+      pinned_at: null,
+    };
+    this.db.transaction(() => {
+      this.insert.run(row);
+      messages.forEach((m, position) => {
+        this.insertMessage.run(row.id, position, m.role, m.content, now);
+      });
+    })();
+    return toThread(row);
+  }
+
+  /**
+   * Applies a partial update in one transaction: metadata is merged into what
+   * is stored now, and `accept` decides whether the merged whole is allowed
+   * (nothing is written if it is not).
+   */
+  change(
+    organizationId: string,
+    id: string,
+    changes: ThreadChanges,
+    accept: (merged: Metadata) => boolean,
+  ): Thread | undefined {
+    return this.db.transaction(() => {
+      const row = this.select.get(id, organizationId);
+      if (!row) return undefined;
+      const metadata = changes.metadata
+        ? { ...(JSON.parse(row.metadata) as Metadata), ...changes.metadata }
+        : (JSON.parse(row.metadata) as Metadata);
+      if (changes.metadata && !accept(metadata)) throw new MetadataRejectedError(metadata);
+      const next: ThreadRow = {
+        ...row,
+        metadata: JSON.stringify(metadata),
+        title: changes.title ?? row.title,
+        visible_in_ui: changes.visibleInUi === undefined ? row.visible_in_ui : changes.visibleInUi ? 1 : 0,
+        updated_at: nowSeconds(),
+      };
+      this.update.run(next);
+      return toThread(next);
+    })();
+  }
+
+  delete(organizationId: string, id: string): boolean {
+    return this.remove.run(id, organizationId).changes === 1;
+  }
+
+  /** Pins or unpins; pinning a pinned thread keeps its first `pinned_at`. `updated_at` is not touched. */
+  pin(organizationId: string, id: string, pinned: boolean): Thread | undefined {
+    return this.db.transaction(() => {
+      const row = this.select.get(id, organizationId);
+      if (!row) return undefined;
+      if ((row.is_pinned === 1) === pinned) return toThread(row);
+      const pinnedAt = pinned ? nowSeconds() : null;
+      this.setPin.run(pinned ? 1 : 0, pinnedAt, id);
+      return toThread({ ...row, is_pinned: pinned ? 1 : 0, pinned_at: pinnedAt });
+    })();
+  }
+
+  /**
+   * One page in list order: pinned first, then by `updated_at` in the
+   * requested direction, ties by id in the same direction. `after` pages
+   * forward from a cursor, `before` backward; both come back in list order.
+   */
+  list(organizationId: string, query: ListQuery): ListPage {
+    const { order, limit } = query;
+    const params: unknown[] = [organizationId];
+    const where = ['organization_id = ?'];
+    if (query.assistantId !== undefined) {
+      where.push('assistant_id = ?');
+      params.push(query.assistantId);
+    }
+    if (query.visibleInUi !== undefined) {
+      where.push('visible_in_ui = ?');
+      params.push(query.visibleInUi ? 1 : 0);
+    }
+    const cursorParam = query.after !== undefined ? 'after' : query.before !== undefined ? 'before' : undefined;
+    if (cursorParam) {
+      const cursor = this.select.get(String(query[cursorParam]), organizationId);
+      if (!cursor) throw new UnknownCursorError(cursorParam);
+      // "Later in list order" is a smaller pin flag, or the same flag and a
+      // (updated_at, id) further in the direction of `order`.
+      const forward = cursorParam === 'after';
+      const pinCmp = forward ? '<' : '>';
+      const keyCmp = forward === (order === 'desc') ? '<' : '>';
+      where.push(`(is_pinned ${pinCmp} ? OR (is_pinned = ? AND (updated_at, id) ${keyCmp} (?, ?)))`);
+      params.push(cursor.is_pinned, cursor.is_pinned, cursor.updated_at, cursor.id);
+    }
+    // Backward pages are read nearest-first, then turned round.
+    const reverse = cursorParam === 'before';
+    const keyDir = (order === 'desc') !== reverse ? 'DESC' : 'ASC';
+    const pinDir = reverse ? 'ASC' : 'DESC';
+    const sql = `SELECT * FROM threads WHERE ${where.join(' AND ')}
+      ORDER BY is_pinned ${pinDir}, updated_at ${keyDir}, id ${keyDir} LIMIT ?`;
+    params.push(limit + 1);
+    let statement = this.listCache.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<unknown[], ThreadRow>(sql);
+      this.listCache.set(sql, statement);
+    }
+    const rows = statement.all(...params);
+    const hasMore = rows.length > limit;
+    const page = rows.slice(0, limit);
+    if (reverse) page.reverse();
+    return { threads: page.map(toThread), hasMore };
+  }
+}
