@@ -1,0 +1,238 @@
+/** Every client mistake gets its documented 4xx, never a 5xx, and nothing is written. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Sandbox } from '../src/index.js';
+import { call, createThread, start } from './helpers.js';
+
+let sandbox: Sandbox;
+let key: string;
+let threadId: string;
+beforeAll(async () => {
+  sandbox = await start();
+  key = sandbox.credentials.demo.apiKey;
+  threadId = (await createThread(sandbox, key, { title: 'Untouched', metadata: { a: '1' } })).id;
+});
+afterAll(() => sandbox.close());
+
+async function expectUntouched() {
+  const res = await call(sandbox, 'GET', `/threads/${threadId}`, { key });
+  expect(res.body).toMatchObject({ title: 'Untouched', metadata: { a: '1' }, visibleInUi: true });
+}
+
+async function threadCount(): Promise<number> {
+  const res = await call(sandbox, 'GET', '/threads?limit=100', { key });
+  return res.body.data.length;
+}
+
+describe('bodies that are not valid JSON documents', () => {
+  it('malformed JSON → 400 invalid_json', async () => {
+    const res = await call(sandbox, 'POST', `/threads/${threadId}`, {
+      key,
+      raw: '{"title": "x",',
+      contentType: 'application/json',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ type: 'invalid_request_error', code: 'invalid_json' });
+    await expectUntouched();
+  });
+
+  it('a body that is not JSON → 415', async () => {
+    for (const [raw, contentType] of [
+      ['title=x', 'application/x-www-form-urlencoded'],
+      ['hello', 'text/plain'],
+      ['{"title":"x"}', undefined],
+    ] as const) {
+      const res = await call(sandbox, 'POST', `/threads/${threadId}`, { key, raw, contentType });
+      expect(res.status, `${contentType}`).toBe(415);
+      expect(res.body.error.code).toBe('unsupported_media_type');
+    }
+    await expectUntouched();
+  });
+
+  it('a body over 64 KiB → 413, whether announced by Content-Length or not', async () => {
+    const big = JSON.stringify({ title: 'x', metadata: { a: 'y'.repeat(70 * 1024) } });
+    const res = await call(sandbox, 'POST', `/threads/${threadId}`, { key, raw: big, contentType: 'application/json' });
+    expect(res.status).toBe(413);
+    expect(res.body.error).toMatchObject({ code: 'payload_too_large', type: 'invalid_request_error' });
+
+    const before = await threadCount();
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(big));
+        controller.close();
+      },
+    });
+    const streamed = await fetch(`${sandbox.url}/threads`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(streamed.headers.get('transfer-encoding')).toBeNull();
+    expect(await threadCount()).toBe(before);
+    await expectUntouched();
+  });
+
+  it('a body of exactly 64 KiB is read', async () => {
+    const base = JSON.stringify({ messages: [{ role: 'user', content: '' }] });
+    const json = { messages: [{ role: 'user', content: 'z'.repeat(64 * 1024 - base.length) }] };
+    expect(Buffer.byteLength(JSON.stringify(json))).toBe(64 * 1024);
+    const res = await call(sandbox, 'POST', '/threads', { key, json });
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('well-formed JSON that breaks the schema', () => {
+  const cases: [string, unknown, number, string | undefined][] = [
+    ['unknown field', { title: 'x', colour: 'red' }, 400, 'colour'],
+    ['wrong type of a field', { title: 42 }, 400, 'title'],
+    ['wrong type of visibleInUi', { visibleInUi: 'false' }, 400, 'visibleInUi'],
+    ['metadata value not a string', { metadata: { a: 1 } }, 400, 'metadata'],
+    ['metadata not an object', { metadata: ['a'] }, 400, 'metadata'],
+    ['an array body', [], 400, undefined],
+    ['a null body', null, 400, undefined],
+    ['a string body', 'title', 400, undefined],
+    ['title too long', { title: 't'.repeat(201) }, 422, 'title'],
+    ['empty title', { title: '' }, 422, 'title'],
+    ['metadata key too long', { metadata: { ['k'.repeat(65)]: 'v' } }, 422, 'metadata'],
+    ['metadata key empty', { metadata: { '': 'v' } }, 422, 'metadata'],
+    ['metadata value too long', { metadata: { k: 'v'.repeat(513) } }, 422, 'metadata'],
+    [
+      'seventeen metadata pairs',
+      { metadata: Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, 'v'])) },
+      422,
+      'metadata',
+    ],
+  ];
+  for (const [name, json, status, param] of cases) {
+    it(`update: ${name} → ${status}`, async () => {
+      const res = await call(sandbox, 'POST', `/threads/${threadId}`, { key, json });
+      expect(res.status).toBe(status);
+      expect(res.body.error.type).toBe(status === 400 ? 'invalid_request_error' : 'validation_error');
+      expect(res.body.error.param).toBe(param);
+      await expectUntouched();
+    });
+  }
+
+  it('create: an unknown message role → 422, a message without content → 400, nothing created', async () => {
+    const before = await threadCount();
+    const role = await call(sandbox, 'POST', '/threads', { key, json: { messages: [{ role: 'robot', content: 'x' }] } });
+    expect(role.status).toBe(422);
+    expect(role.body.error.param).toBe('messages');
+    const missing = await call(sandbox, 'POST', '/threads', { key, json: { messages: [{ role: 'user' }] } });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.param).toBe('messages');
+    const tooLongAssistant = await call(sandbox, 'POST', '/threads', { key, json: { assistantId: 'a'.repeat(129) } });
+    expect(tooLongAssistant.status).toBe(422);
+    expect(tooLongAssistant.body.error.param).toBe('assistantId');
+    expect(await threadCount()).toBe(before);
+  });
+
+  it('update metadata: unknown field → 400, a title here is unknown too', async () => {
+    const res = await call(sandbox, 'PATCH', `/threads/${threadId}/metadata`, {
+      key,
+      json: { metadata: { b: '2' }, title: 'no' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.param).toBe('title');
+    await expectUntouched();
+  });
+});
+
+describe('query parameters of listThreads (always 400, with param)', () => {
+  const cases: [string, string][] = [
+    ['limit=0', 'limit'],
+    ['limit=101', 'limit'],
+    ['limit=ten', 'limit'],
+    ['limit=1.5', 'limit'],
+    ['limit=1&limit=2', 'limit'],
+    ['order=sideways', 'order'],
+    ['visibleInUi=maybe', 'visibleInUi'],
+    ['assistantId=', 'assistantId'],
+    ['colour=red', 'colour'],
+    ['after=thread_unknown', 'after'],
+    ['before=thread_unknown', 'before'],
+  ];
+  for (const [query, param] of cases) {
+    it(`${query} → 400 param ${param}`, async () => {
+      const res = await call(sandbox, 'GET', `/threads?${query}`, { key });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ type: 'invalid_request_error', param });
+    });
+  }
+
+  it('after and before together → 400', async () => {
+    const res = await call(sandbox, 'GET', `/threads?after=${threadId}&before=${threadId}`, { key });
+    expect(res.status).toBe(400);
+    expect(res.body.error.param).toBeDefined();
+  });
+
+  it('coerces typed values: limit=3, visibleInUi=true', async () => {
+    const res = await call(sandbox, 'GET', '/threads?limit=3&visibleInUi=true&order=asc', { key });
+    expect(res.status).toBe(200);
+    expect(res.body.data.length).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('authentication', () => {
+  it('no credentials → 401 missing_authentication, on every Freddy operation', async () => {
+    for (const [method, path] of [
+      ['POST', '/threads'],
+      ['GET', '/threads'],
+      ['GET', `/threads/${threadId}`],
+      ['POST', `/threads/${threadId}`],
+      ['PATCH', `/threads/${threadId}/metadata`],
+      ['DELETE', `/threads/${threadId}`],
+    ] as const) {
+      const res = await call(sandbox, method, path);
+      expect(res.status, `${method} ${path}`).toBe(401);
+      expect(res.body).toEqual({
+        error: { message: 'Authentication required', type: 'authentication_error', code: 'missing_authentication' },
+      });
+    }
+    await expectUntouched();
+  });
+
+  it('an unknown key → 401 invalid_api_key; a malformed Authorization header → 401', async () => {
+    const res = await call(sandbox, 'GET', '/threads', { key: 'ak_not_a_real_key' });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('invalid_api_key');
+    const basic = await call(sandbox, 'GET', '/threads', { headers: { authorization: 'Basic Zm9vOmJhcg==' } });
+    expect(basic.status).toBe(401);
+  });
+
+  it('Freddy operations take only Bearer: an X-API-Key alone is not enough', async () => {
+    const res = await call(sandbox, 'GET', `/threads/${threadId}`, { key, scheme: 'apiKey' });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('missing_authentication');
+  });
+
+  it('pin and unpin take X-API-Key or Bearer; missing → AUTHENTICATION_REQUIRED, unknown → INVALID_API_KEY', async () => {
+    const missing = await call(sandbox, 'POST', `/threads/${threadId}/pin`);
+    expect(missing.status).toBe(401);
+    expect(missing.body.error).toMatchObject({ code: 'AUTHENTICATION_REQUIRED', type: 'authentication_error' });
+    const unknown = await call(sandbox, 'POST', `/threads/${threadId}/unpin`, { key: 'ak_nope', scheme: 'apiKey' });
+    expect(unknown.status).toBe(401);
+    expect(unknown.body.error).toMatchObject({ code: 'INVALID_API_KEY', status: 401 });
+    for (const scheme of ['apiKey', 'bearer'] as const) {
+      const ok = await call(sandbox, 'POST', `/threads/${threadId}/unpin`, { key, scheme });
+      expect(ok.status).toBe(200);
+    }
+  });
+});
+
+describe('outside the contract', () => {
+  it('an unknown route is a 404 JSON error, a wrong method a 405 with Allow', async () => {
+    const unknown = await call(sandbox, 'GET', '/nothing', { key });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('route_not_found');
+    const wrong = await call(sandbox, 'PUT', `/threads/${threadId}`, { key });
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get('allow')).toBe('GET, POST, DELETE');
+  });
+
+  it('a percent-encoded id that does not decode is just an unknown thread', async () => {
+    const res = await call(sandbox, 'GET', '/threads/%E0%A4%A', { key });
+    expect(res.status).toBe(404);
+  });
+});

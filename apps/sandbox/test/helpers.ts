@@ -1,0 +1,93 @@
+/**
+ * Test plumbing: a real sandbox on an ephemeral port, and a `call` that makes
+ * a real HTTP request and checks the answer against the contract.
+ */
+import { createResponseValidator, loadSpec } from '@freddy/spec';
+import { expect } from 'vitest';
+import { type Sandbox, type SandboxOptions, startSandbox } from '../src/index.js';
+
+export const spec = loadSpec();
+export const checkResponse = createResponseValidator(spec);
+
+export function start(options: SandboxOptions = {}): Promise<Sandbox> {
+  return startSandbox({ port: 0, memory: true, rateLimit: false, log: false, ...options });
+}
+
+export interface CallOptions {
+  /** An API key; sent as a bearer token unless `scheme` says otherwise. */
+  key?: string;
+  scheme?: 'bearer' | 'apiKey';
+  /** A value to send as JSON. */
+  json?: unknown;
+  /** A raw body (sent as is, with `contentType` if given). */
+  raw?: string | Buffer;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+export interface CallResult<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+/** The operation each method and path template belongs to. */
+const operationOf: [RegExp, string, string][] = [
+  [/^\/threads$/, 'POST', 'createThread'],
+  [/^\/threads$/, 'GET', 'listThreads'],
+  [/^\/threads\/[^/]+$/, 'GET', 'retrieveThread'],
+  [/^\/threads\/[^/]+$/, 'POST', 'updateThread'],
+  [/^\/threads\/[^/]+$/, 'DELETE', 'deleteThread'],
+  [/^\/threads\/[^/]+\/metadata$/, 'PATCH', 'updateThreadMetadata'],
+  [/^\/threads\/[^/]+\/pin$/, 'POST', 'pinThread'],
+  [/^\/threads\/[^/]+\/unpin$/, 'POST', 'unpinThread'],
+];
+
+export function operationIdFor(method: string, path: string): string | undefined {
+  const bare = path.split('?')[0]!;
+  return operationOf.find(([pattern, m]) => m === method && pattern.test(bare))?.[2];
+}
+
+/**
+ * Calls the sandbox and asserts what holds for every answer: a documented
+ * status whose JSON body matches the contract, an x-request-id, never a 5xx.
+ */
+export async function call<T = any>(
+  sandbox: Sandbox,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<CallResult<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.key) {
+    if (options.scheme === 'apiKey') headers['x-api-key'] = options.key;
+    else headers.authorization = `Bearer ${options.key}`;
+  }
+  let body: string | Buffer | undefined;
+  if (options.json !== undefined) {
+    body = JSON.stringify(options.json);
+    headers['content-type'] = options.contentType ?? 'application/json';
+  } else if (options.raw !== undefined) {
+    body = options.raw;
+    if (options.contentType) headers['content-type'] = options.contentType;
+  }
+  const response = await fetch(`${sandbox.url}${path}`, { method, headers, body });
+  const text = await response.text();
+  const parsed = text ? JSON.parse(text) : undefined;
+  expect(response.status, `${method} ${path} answered ${response.status}: ${text}`).toBeLessThan(500);
+  expect(response.headers.get('x-request-id')).toMatch(/^req_/);
+  const operationId = operationIdFor(method, path);
+  if (operationId) {
+    const check = checkResponse(operationId, response.status, parsed);
+    expect(check.errors, `${operationId} ${response.status} body ${text}`).toBe('');
+    expect(check.valid).toBe(true);
+  }
+  return { status: response.status, headers: response.headers, body: parsed as T, text };
+}
+
+export async function createThread(sandbox: Sandbox, key: string, json: unknown = {}): Promise<any> {
+  const res = await call(sandbox, 'POST', '/threads', { key, json });
+  expect(res.status).toBe(200);
+  return res.body;
+}
