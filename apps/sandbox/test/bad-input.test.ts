@@ -116,7 +116,10 @@ describe('well-formed JSON that breaks the schema', () => {
 
   it('create: an unknown message role → 422, a message without content → 400, nothing created', async () => {
     const before = await threadCount();
-    const role = await call(sandbox, 'POST', '/threads', { key, json: { messages: [{ role: 'robot', content: 'x' }] } });
+    const role = await call(sandbox, 'POST', '/threads', {
+      key,
+      json: { messages: [{ role: 'robot', content: 'x' }] },
+    });
     expect(role.status).toBe(422);
     expect(role.body.error.param).toBe('messages');
     const missing = await call(sandbox, 'POST', '/threads', { key, json: { messages: [{ role: 'user' }] } });

@@ -46,7 +46,13 @@ describe('createThread', () => {
   it('creates an empty thread from no body at all', async () => {
     const res = await call(sandbox, 'POST', '/threads', { key });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ title: null, assistantId: null, metadata: {}, messageCount: 0, visibleInUi: true });
+    expect(res.body).toMatchObject({
+      title: null,
+      assistantId: null,
+      metadata: {},
+      messageCount: 0,
+      visibleInUi: true,
+    });
   });
 
   it('carries the rate-limit and request-id headers the contract documents', async () => {
@@ -112,7 +118,11 @@ describe('updateThread', () => {
       json: { metadata: { extra1: 'a', extra2: 'b' }, title: 'Should not stick' },
     });
     expect(res.status).toBe(422);
-    expect(res.body.error).toMatchObject({ code: 'metadata_limit_exceeded', param: 'metadata', type: 'validation_error' });
+    expect(res.body.error).toMatchObject({
+      code: 'metadata_limit_exceeded',
+      param: 'metadata',
+      type: 'validation_error',
+    });
     const after = await call(sandbox, 'GET', `/threads/${created.id}`, { key });
     expect(after.body.metadata).toEqual(fifteen);
     expect(after.body.title).toBeNull();
