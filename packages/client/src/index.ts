@@ -1,0 +1,35 @@
+export type {
+  CreateThreadRequest,
+  DeletedThread,
+  ErrorResponse,
+  ListThreadsQuery,
+  PinStatus,
+  PlatformErrorResponse,
+  Thread,
+  ThreadList,
+  UpdateThreadMetadataRequest,
+  UpdateThreadRequest,
+} from '@freddy/types';
+export {
+  createFreddyClient,
+  type FreddyClient,
+  type FreddyClientOptions,
+  type RequestOptions,
+  type ThreadsResource,
+} from './client.js';
+export {
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  FreddyApiError,
+  FreddyConnectionError,
+  FreddyError,
+  FreddyTimeoutError,
+  InternalServerError,
+  NotFoundError,
+  PayloadTooLargeError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+  UnsupportedMediaTypeError,
+} from './errors.js';

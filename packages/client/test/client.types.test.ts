@@ -1,0 +1,60 @@
+/**
+ * Type assertions on the client's public surface, checked by `tsc` under
+ * `vitest run` (see vitest.config.ts): argument shapes read like the vendor's
+ * SDK and every method resolves to the generated response type.
+ */
+import { describe, expectTypeOf, test } from 'vitest';
+import {
+  createFreddyClient,
+  type DeletedThread,
+  type FreddyApiError,
+  type PinStatus,
+  type Thread,
+  type ThreadList,
+} from '../src/index.js';
+
+const client = createFreddyClient({ apiKey: 'ak_x', baseUrl: 'http://127.0.0.1:4010/v1' });
+
+describe('method shapes', () => {
+  test('each method resolves to its response body type', () => {
+    expectTypeOf(client.threads.create).returns.resolves.toEqualTypeOf<Thread>();
+    expectTypeOf(client.threads.list).returns.resolves.toEqualTypeOf<ThreadList>();
+    expectTypeOf(client.threads.retrieve).returns.resolves.toEqualTypeOf<Thread>();
+    expectTypeOf(client.threads.update).returns.resolves.toEqualTypeOf<Thread>();
+    expectTypeOf(client.threads.updateMetadata).returns.resolves.toEqualTypeOf<Thread>();
+    expectTypeOf(client.threads.delete).returns.resolves.toEqualTypeOf<DeletedThread>();
+    expectTypeOf(client.threads.pin).returns.resolves.toEqualTypeOf<PinStatus>();
+    expectTypeOf(client.threads.unpin).returns.resolves.toEqualTypeOf<PinStatus>();
+    expectTypeOf(client.threads.iterate).returns.toEqualTypeOf<AsyncIterable<Thread>>();
+  });
+
+  test('arguments are checked against the contract', () => {
+    expectTypeOf(client.threads.pin).parameter(0).toEqualTypeOf<string>();
+    // @ts-expect-error update needs a body
+    void client.threads.update('thread_abc123');
+    // @ts-expect-error title is a string
+    void client.threads.update('thread_abc123', { title: 5 });
+    // @ts-expect-error unknown body field
+    void client.threads.create({ name: 'x' });
+    // @ts-expect-error metadata is required by update metadata
+    void client.threads.updateMetadata('thread_abc123', { visibleInUi: true });
+    // @ts-expect-error order is asc or desc
+    void client.threads.list({ order: 'newest' });
+    // @ts-expect-error iterate pages forward only
+    void client.threads.iterate({ before: 'thread_abc123' });
+    void client.threads.list({ limit: 10, order: 'asc', after: 'thread_abc123' }, { timeoutMs: 5_000, maxRetries: 0 });
+  });
+
+  test('the pin status has a nullable pinned_at, and errors carry their fields', () => {
+    expectTypeOf<PinStatus['pinned_at']>().toEqualTypeOf<string | null>();
+    expectTypeOf<FreddyApiError['status']>().toEqualTypeOf<number>();
+    expectTypeOf<FreddyApiError['code']>().toEqualTypeOf<string | undefined>();
+  });
+
+  test('raw is openapi-fetch typed by the contract', async () => {
+    const { data } = await client.raw.GET('/threads/{thread_id}', { params: { path: { thread_id: 'x' } } });
+    expectTypeOf(data).toEqualTypeOf<Thread | undefined>();
+    // @ts-expect-error not a path of the contract
+    void client.raw.GET('/messages');
+  });
+});
