@@ -73,6 +73,19 @@ describe('bodies that are not valid JSON documents', () => {
     await expectUntouched();
   });
 
+  it('a string with an unpaired surrogate → 400 (it could not be stored as sent)', async () => {
+    for (const raw of ['{"title":"a\\ud800b"}', '{"metadata":{"\\udc00":"x"}}']) {
+      const res = await call(sandbox, 'POST', `/threads/${threadId}`, { key, raw, contentType: 'application/json' });
+      expect(res.status, raw).toBe(400);
+      expect(res.body.error).toMatchObject({ code: 'invalid_json' });
+    }
+    const paired = await call(sandbox, 'POST', '/threads', { key, json: { title: 'emoji \u{1F600} ok' } });
+    expect(paired.status).toBe(200);
+    const stored = await call(sandbox, 'GET', `/threads/${paired.body.id}`, { key });
+    expect(stored.body.title).toBe('emoji \u{1F600} ok');
+    await expectUntouched();
+  });
+
   it('a body of exactly 64 KiB is read', async () => {
     const base = JSON.stringify({ messages: [{ role: 'user', content: '' }] });
     const json = { messages: [{ role: 'user', content: 'z'.repeat(64 * 1024 - base.length) }] };

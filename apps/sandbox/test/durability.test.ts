@@ -28,7 +28,10 @@ describe('durability', () => {
     const expected = new Map<string, { title: string; metadata: Record<string, string>; isPinned: boolean }>();
     const deleted: string[] = [];
     for (let i = 0; i < 40; i++) {
-      const created = await api(first.url, first.apiKey, 'POST', '/threads', { title: `t${i}`, metadata: { i: `${i}` } });
+      const created = await api(first.url, first.apiKey, 'POST', '/threads', {
+        title: `t${i}`,
+        metadata: { i: `${i}` },
+      });
       expect(created.status).toBe(200);
       expected.set(created.body.id, { title: `t${i}`, metadata: { i: `${i}` }, isPinned: false });
     }
@@ -63,7 +66,8 @@ describe('durability', () => {
         expect(checkResponse('retrieveThread', 200, res.body).valid).toBe(true);
         expect(res.body).toMatchObject(want);
       }
-      for (const id of deleted) expect((await api(second.url, second.apiKey, 'GET', `/threads/${id}`)).status).toBe(404);
+      for (const id of deleted)
+        expect((await api(second.url, second.apiKey, 'GET', `/threads/${id}`)).status).toBe(404);
       const list = await api(second.url, second.apiKey, 'GET', '/threads?limit=100');
       expect(list.body.data).toHaveLength(expected.size);
       expect(list.body.data.slice(0, 5).every((t: { isPinned: boolean }) => t.isPinned)).toBe(true);

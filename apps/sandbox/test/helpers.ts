@@ -20,7 +20,7 @@ export interface CallOptions {
   /** A value to send as JSON. */
   json?: unknown;
   /** A raw body (sent as is, with `contentType` if given). */
-  raw?: string | Buffer;
+  raw?: string;
   contentType?: string;
   headers?: Record<string, string>;
 }
@@ -64,7 +64,7 @@ export async function call<T = any>(
     if (options.scheme === 'apiKey') headers['x-api-key'] = options.key;
     else headers.authorization = `Bearer ${options.key}`;
   }
-  let body: string | Buffer | undefined;
+  let body: string | undefined;
   if (options.json !== undefined) {
     body = JSON.stringify(options.json);
     headers['content-type'] = options.contentType ?? 'application/json';

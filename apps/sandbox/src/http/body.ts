@@ -56,11 +56,53 @@ export function readJsonBody(req: IncomingMessage): Promise<BodyResult> {
         reject(errors.unsupportedMediaType());
         return;
       }
+      let value: unknown;
       try {
-        resolve({ present: true, value: JSON.parse(text) });
+        value = JSON.parse(text);
       } catch (error) {
         reject(errors.badRequest(`Malformed JSON: ${(error as Error).message}`, 'invalid_json'));
+        return;
       }
+      const illFormed = findLoneSurrogate(value);
+      if (illFormed) {
+        reject(
+          errors.badRequest(
+            'Malformed JSON: a string holds an unpaired UTF-16 surrogate',
+            'invalid_json',
+            illFormed.param,
+          ),
+        );
+        return;
+      }
+      resolve({ present: true, value });
     });
   });
+}
+
+/** A lone surrogate matches `\p{Cs}` in a `u` regex; a proper pair is one code point and does not. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * JSON may spell an unpaired surrogate (`"\ud800"`), but it is not text:
+ * SQLite would store it as U+FFFD, and the stored value would differ from the
+ * acknowledged one. Such bodies are refused as malformed.
+ */
+export function findLoneSurrogate(value: unknown, param?: string): { param: string | undefined } | undefined {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? { param } : undefined;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = findLoneSurrogate(item, param);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const top = param ?? key;
+      if (LONE_SURROGATE.test(key)) return { param: top };
+      const found = findLoneSurrogate(item, top);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }

@@ -1,0 +1,215 @@
+/**
+ * Property-based tests: inputs generated from the contract's schemas, valid
+ * and broken. Whatever is sent, the answer is documented, valid per the
+ * contract, never a 5xx; and the stored state is what the writes said.
+ */
+import { resolveRef } from '@freddy/spec';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Sandbox } from '../src/index.js';
+import { arbitraryFor } from './arbitraries.js';
+import { call, createThread, spec, start } from './helpers.js';
+
+let sandbox: Sandbox;
+let key: string;
+beforeAll(async () => {
+  sandbox = await start();
+  key = sandbox.credentials.demo.apiKey;
+});
+afterAll(() => sandbox.close());
+
+const schemaOf = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+// Full Unicode (`grapheme`): what goes in must come back out unchanged.
+const createBody = arbitraryFor(spec, schemaOf('CreateThreadRequest'), { maxItems: 3, unit: 'grapheme' });
+const updateBody = arbitraryFor(spec, schemaOf('UpdateThreadRequest'));
+const metadataBody = arbitraryFor(spec, schemaOf('UpdateThreadMetadataRequest'));
+const metadataLimit = resolveRef<{ maxProperties: number }>(spec, schemaOf('Metadata')).maxProperties;
+
+/** A valid body broken in one of the ways a client can break it. */
+function broken(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+  const wrongValue = fc.oneof(
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.string()),
+    fc.string(),
+    fc.object(),
+  );
+  return fc.oneof(
+    valid.chain((v) =>
+      fc.record({ extra: fc.string({ minLength: 1 }), value: fc.jsonValue() }).map(({ extra, value }) => ({
+        ...(v as object),
+        [`x_${extra}`]: value,
+      })),
+    ),
+    valid.chain((v) => {
+      const keys = Object.keys(v as object);
+      if (keys.length === 0) return wrongValue;
+      return fc.tuple(fc.constantFrom(...keys), wrongValue).map(([k, bad]) => ({ ...(v as object), [k]: bad }));
+    }),
+    fc.record({ title: fc.oneof(fc.constant(''), fc.string({ minLength: 201, maxLength: 260 }), fc.constant(' \t ')) }),
+    fc
+      .dictionary(fc.string({ minLength: 1, maxLength: 10 }), fc.string(), { minKeys: metadataLimit + 1, maxKeys: 24 })
+      .filter((d) => Object.keys(d).length > metadataLimit)
+      .map((metadata) => ({ metadata })),
+    fc.record({ metadata: fc.dictionary(fc.string({ minLength: 65, maxLength: 80 }), fc.string(), { minKeys: 1 }) }),
+    fc.jsonValue(),
+  );
+}
+
+describe('generated valid input', () => {
+  it('createThread: every valid body creates exactly that thread', async () => {
+    await fc.assert(
+      fc.asyncProperty(createBody, async (body) => {
+        const res = await call(sandbox, 'POST', '/threads', { key, json: body });
+        expect(res.status).toBe(200);
+        const b = body as Record<string, any>;
+        expect(res.body.metadata).toEqual(b.metadata ?? {});
+        expect(res.body.title).toBe(b.title ?? null);
+        expect(res.body.assistantId).toBe(b.assistantId ?? null);
+        expect(res.body.visibleInUi).toBe(b.visibleInUi ?? true);
+        expect(res.body.messageCount).toBe(b.messages?.length ?? 0);
+        const again = await call(sandbox, 'GET', `/threads/${res.body.id}`, { key });
+        expect(again.body).toEqual(res.body);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('updates: a random sequence keeps the thread equal to a model of the contract', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(
+            updateBody.map((b) => ['update', b] as const),
+            metadataBody.map((b) => ['merge', b] as const),
+          ),
+          {
+            maxLength: 8,
+          },
+        ),
+        async (steps) => {
+          const thread = await createThread(sandbox, key);
+          const model = { title: null as string | null, visibleInUi: true, metadata: {} as Record<string, string> };
+          for (const [kind, body] of steps) {
+            const b = body as Record<string, any>;
+            const res =
+              kind === 'update'
+                ? await call(sandbox, 'POST', `/threads/${thread.id}`, { key, json: b })
+                : await call(sandbox, 'PATCH', `/threads/${thread.id}/metadata`, { key, json: b });
+            const merged = { ...model.metadata, ...(b.metadata ?? {}) };
+            if (Object.keys(merged).length > metadataLimit) {
+              expect(res.status).toBe(422);
+              expect(res.body.error.code).toBe('metadata_limit_exceeded');
+            } else {
+              expect(res.status).toBe(200);
+              model.metadata = merged;
+              if (b.title !== undefined) model.title = b.title;
+              if (b.visibleInUi !== undefined) model.visibleInUi = b.visibleInUi;
+            }
+            const now = await call(sandbox, 'GET', `/threads/${thread.id}`, { key });
+            expect(now.body).toMatchObject(model);
+            expect(now.body.metadata).toEqual(model.metadata);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('listThreads: any valid query answers a valid page in list order', async () => {
+    const query = fc.record(
+      {
+        limit: fc.integer({ min: 1, max: 100 }),
+        order: fc.constantFrom('asc', 'desc'),
+        assistantId: fc.constantFrom('asst_a', 'asst_b'),
+        visibleInUi: fc.boolean(),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(query, async (q) => {
+        const search = new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)]));
+        const res = await call(sandbox, 'GET', `/threads?${search}`, { key });
+        expect(res.status).toBe(200);
+        expect(res.body.data.length).toBeLessThanOrEqual(q.limit ?? 20);
+        for (const t of res.body.data) {
+          if (q.assistantId) expect(t.assistantId).toBe(q.assistantId);
+          if (q.visibleInUi !== undefined) expect(t.visibleInUi).toBe(q.visibleInUi);
+        }
+        const pins = res.body.data.map((t: { isPinned: boolean }) => t.isPinned);
+        expect(pins).toEqual([...pins].sort((a: boolean, b: boolean) => Number(b) - Number(a)));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('generated invalid input', () => {
+  let threadId: string;
+  let snapshot: unknown;
+  beforeAll(async () => {
+    const t = await createThread(sandbox, key, { title: 'Fixed', metadata: { stays: 'put' } });
+    threadId = t.id;
+    snapshot = t;
+  });
+
+  for (const [name, method, path, arb, statuses] of [
+    ['createThread', 'POST', () => '/threads', broken(createBody), [200, 400, 422]],
+    ['updateThread', 'POST', () => `/threads/${threadId}`, broken(updateBody), [200, 400, 422]],
+    ['updateThreadMetadata', 'PATCH', () => `/threads/${threadId}/metadata`, broken(metadataBody), [200, 400, 422]],
+  ] as const) {
+    it(`${name}: broken bodies get a documented 400/422 (or 200 if still valid), never a 5xx`, async () => {
+      await fc.assert(
+        fc.asyncProperty(arb, async (body) => {
+          const res = await call(sandbox, method, path(), { key, json: body });
+          expect(statuses).toContain(res.status);
+          if (res.status === 200 && name !== 'createThread') {
+            // The mutation happened to be valid (e.g. a still-valid value): put the thread back.
+            await call(sandbox, 'DELETE', `/threads/${threadId}`, { key });
+            const t = await createThread(sandbox, key, { title: 'Fixed', metadata: { stays: 'put' } });
+            threadId = t.id;
+            snapshot = t;
+          }
+        }),
+        { numRuns: 150 },
+      );
+      const now = await call(sandbox, 'GET', `/threads/${threadId}`, { key });
+      expect(now.body).toEqual(snapshot);
+    });
+  }
+
+  it('listThreads: arbitrary query strings get 200 or a documented 400', async () => {
+    const names = fc.constantFrom(
+      'limit',
+      'order',
+      'after',
+      'before',
+      'assistantId',
+      'visibleInUi',
+      'other',
+      '__proto__',
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(names, fc.string()), { maxLength: 4 }), async (pairs) => {
+        const res = await call(sandbox, 'GET', `/threads?${new URLSearchParams(pairs)}`, { key });
+        expect([200, 400]).toContain(res.status);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('thread ids: any path segment gets 200 or 404, on every operation with an id', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ minLength: 1, unit: 'grapheme' }),
+        fc.constantFrom(['GET', ''], ['DELETE', ''], ['POST', '/pin'], ['POST', '/unpin']),
+        async (id, [method, suffix]) => {
+          const res = await call(sandbox, method, `/threads/${encodeURIComponent(id)}${suffix}`, { key });
+          expect(res.status).toBe(404);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
