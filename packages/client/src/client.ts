@@ -11,7 +11,7 @@ import type {
   UpdateThreadRequest,
 } from '@freddy/types';
 import { operationTable } from '@freddy/types';
-import createClient, { type Client } from 'openapi-fetch';
+import openapiFetch, { type Client } from 'openapi-fetch';
 import {
   apiErrorFor,
   FreddyApiError,
@@ -21,6 +21,10 @@ import {
   redact,
 } from './errors.js';
 import { isRetryableStatus, retryDelayMs, sleep } from './retry.js';
+
+// openapi-fetch's CommonJS build sets `exports.default` without `__esModule`,
+// so from our CJS build the default import is the module object, not the function.
+const createClient = (openapiFetch as unknown as { default?: typeof openapiFetch }).default ?? openapiFetch;
 
 export interface FreddyClientOptions {
   /** An `ak_…` key: sent as `X-API-Key` where the operation accepts it (pin, unpin), as a bearer token elsewhere. */

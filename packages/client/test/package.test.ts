@@ -1,0 +1,182 @@
+/**
+ * The packages as a consumer gets them: `pnpm pack` both, install the
+ * tarballs into a fresh project outside the workspace, import the client
+ * from ESM and CJS and call a real server with it, and type-check a usage
+ * file against the packed `.d.ts` under NodeNext and bundler resolution.
+ * Also: the build imports nothing but openapi-fetch, and no Node built-in.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type FaultServer, startFaultServer, threadFixture } from './support/fault-server.js';
+
+const clientDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const typesDir = resolve(clientDir, '../types');
+const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin/tsc');
+
+let project: string;
+let server: FaultServer;
+
+function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}) {
+  return execFileSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, stdio: 'pipe' });
+}
+
+beforeAll(async () => {
+  server = await startFaultServer();
+  project = mkdtempSync(join(tmpdir(), 'freddy-consumer-'));
+  for (const dir of [typesDir, clientDir]) run('pnpm', ['pack', '--pack-destination', project], dir);
+  const tarballs = readdirSync(project).filter((f) => f.endsWith('.tgz'));
+  const typesTgz = tarballs.find((f) => f.startsWith('freddy-types-'))!;
+  const clientTgz = tarballs.find((f) => f.startsWith('freddy-client-'))!;
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({
+      name: 'consumer',
+      private: true,
+      dependencies: { '@freddy/client': `file:./${clientTgz}`, '@freddy/types': `file:./${typesTgz}` },
+      pnpm: { overrides: { '@freddy/types': `file:./${typesTgz}` } },
+    }),
+  );
+  run('pnpm', ['install', '--prefer-offline', '--ignore-workspace', '--config.confirmModulesPurge=false'], project);
+});
+
+afterAll(async () => {
+  await server?.close();
+  if (project) rmSync(project, { recursive: true, force: true });
+});
+
+const script = (load: string) => `
+${load}
+const client = createFreddyClient({ apiKey: 'ak_consumer', baseUrl: process.env.API_URL, maxRetries: 0 });
+client.threads.retrieve('thread_abc123').then(
+  (thread) => client.threads.pin('missing').catch((e) => {
+    console.log(JSON.stringify({ id: thread.id, error: e.name, isApiError: e instanceof FreddyApiError, status: e.status }));
+  }),
+);
+`;
+
+describe('installed from the packed tarballs', () => {
+  test('the tarball holds the build, the types and no sources or tests', () => {
+    const listing = run('tar', ['-tzf', readdirSync(project).find((f) => f.startsWith('freddy-client-'))!], project);
+    const files = listing.trim().split('\n').sort();
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'package/dist/index.js',
+        'package/dist/index.cjs',
+        'package/dist/index.d.ts',
+        'package/dist/index.d.cts',
+      ]),
+    );
+    expect(files.filter((f) => /\/(src|test|bench)\//.test(f))).toEqual([]);
+    const manifest = JSON.parse(readFileSync(join(project, 'node_modules/@freddy/client/package.json'), 'utf8'));
+    expect(manifest.dependencies['@freddy/types']).toBe('1.0.0');
+  });
+
+  test.each([
+    [
+      'ESM',
+      ['--input-type=module', '-e', script("import { createFreddyClient, FreddyApiError } from '@freddy/client';")],
+    ],
+    ['CJS', ['-e', script("const { createFreddyClient, FreddyApiError } = require('@freddy/client');")]],
+  ])('%s: imports and calls a real server', async (_, args) => {
+    server.script(
+      { status: 200, body: threadFixture() },
+      { status: 404, body: { error: { message: 'gone', type: 'not_found_error', code: 'thread_not_found' } } },
+    );
+    // Asynchronously: the server answering lives in this process.
+    const { stdout: out } = await promisify(execFile)(process.execPath, args, {
+      cwd: project,
+      env: { ...process.env, API_URL: server.url },
+    });
+    expect(JSON.parse(out)).toEqual({ id: 'thread_abc123', error: 'NotFoundError', isApiError: true, status: 404 });
+    expect(server.requests.map((r) => r.url)).toEqual(['/v1/threads/thread_abc123', '/v1/threads/missing/pin']);
+  });
+
+  test.each(['nodenext', 'bundler'])('a usage file type-checks against the packed .d.ts (%s)', (resolution) => {
+    const usage = `
+import { createFreddyClient, NotFoundError, type Thread, type PinStatus } from '@freddy/client';
+import type { paths, ThreadList } from '@freddy/types';
+
+export async function main(): Promise<void> {
+  const client = createFreddyClient({ apiKey: 'ak_x', baseUrl: 'http://127.0.0.1:4010/v1' });
+  const thread: Thread = await client.threads.create({ title: 'Hello', metadata: { a: 'b' } });
+  const page: ThreadList = await client.threads.list({ limit: 10, order: 'asc' });
+  const pinned: PinStatus = await client.threads.pin(thread.id, { timeoutMs: 1000 });
+  const when: string | null = pinned.pinned_at;
+  for await (const t of client.threads.iterate({ limit: 50 })) void t.title;
+  // @ts-expect-error update needs a body
+  await client.threads.update(thread.id);
+  // @ts-expect-error status is a closed union
+  const status: Thread['status'] = 'archived';
+  const path: keyof paths = '/threads/{thread_id}/pin';
+  try { await client.threads.retrieve('x'); } catch (e) { if (e instanceof NotFoundError) void e.code; }
+  void page; void when; void status; void path;
+}
+`;
+    writeFileSync(join(project, 'usage.mts'), usage);
+    writeFileSync(
+      join(project, `tsconfig.${resolution}.json`),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          target: 'es2022',
+          lib: ['es2023', 'dom', 'dom.iterable'],
+          module: resolution === 'bundler' ? 'esnext' : 'nodenext',
+          moduleResolution: resolution,
+          types: [],
+          skipLibCheck: false,
+        },
+        files: ['usage.mts'],
+      }),
+    );
+    expect(() => run(process.execPath, [tsc, '-p', `tsconfig.${resolution}.json`], project)).not.toThrow();
+  });
+
+  test('the same usage file with a real type error fails to check', () => {
+    writeFileSync(
+      join(project, 'wrong.mts'),
+      `import { createFreddyClient } from '@freddy/client';
+const client = createFreddyClient({ apiKey: 'ak_x' });
+export const title: number = (await client.threads.retrieve('x')).title;
+`,
+    );
+    writeFileSync(
+      join(project, 'tsconfig.wrong.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          target: 'es2022',
+          module: 'nodenext',
+          lib: ['es2023', 'dom'],
+          types: [],
+        },
+        files: ['wrong.mts'],
+      }),
+    );
+    let output = '';
+    try {
+      run(process.execPath, [tsc, '-p', 'tsconfig.wrong.json'], project);
+    } catch (error) {
+      output = String((error as { stdout?: string }).stdout);
+    }
+    expect(output).toContain("Type 'string | null' is not assignable to type 'number'");
+  });
+});
+
+describe('runs anywhere', () => {
+  test('the build imports only openapi-fetch, and no Node built-in or global', () => {
+    for (const file of ['dist/index.js', 'dist/index.cjs']) {
+      const code = readFileSync(join(clientDir, file), 'utf8');
+      const specifiers = [...code.matchAll(/(?:from\s+|require\()\s*["']([^"']+)["']/g)].map((m) => m[1]);
+      expect(new Set(specifiers)).toEqual(new Set(['openapi-fetch']));
+      expect(code).not.toMatch(/\b(process|Buffer|__dirname|global)\b\s*[.[]/);
+    }
+  });
+});
