@@ -21,7 +21,7 @@ function normalized(res: CallResult, id: string): string {
   return res.text
     .split(id)
     .join('<id>')
-    .replace(/req_[0-9a-f]+/g, '<req>')
+    .replace(/req_[0-9a-z]+/g, '<req>')
     .replace(/"timestamp":"[^"]+"/, '"timestamp":"<t>"');
 }
 

@@ -76,6 +76,19 @@ describe('retrieveThread', () => {
     expect(res.body).toEqual(created);
   });
 
+  it('renders a thread byte for byte as the write that returned it did', async () => {
+    const created = await call(sandbox, 'POST', '/threads', {
+      key,
+      json: { title: 'Ünïcødé "quotes" \\ and\nnewline 😀', metadata: { z: '1', a: '2', 'k\u0001': 'ctl' } },
+    });
+    await call(sandbox, 'POST', `/threads/${created.body.id}/pin`, { key });
+    const updated = await call(sandbox, 'POST', `/threads/${created.body.id}`, { key, json: { visibleInUi: false } });
+    const read = await call(sandbox, 'GET', `/threads/${created.body.id}`, { key });
+    expect(read.text).toBe(updated.text);
+    const listed = await call(sandbox, 'GET', '/threads?limit=100', { key });
+    expect(listed.text).toContain(updated.text);
+  });
+
   it('answers 404 with the seed body for an unknown id', async () => {
     const res = await call(sandbox, 'GET', '/threads/thread_doesnotexist', { key });
     expect(res.status).toBe(404);

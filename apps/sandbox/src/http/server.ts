@@ -4,12 +4,12 @@
  * (validators compiled from the contract) → run the operation → answer in the
  * operation's envelope, with x-request-id and one log line.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { KeyStore, Principal } from '../auth/keys.js';
 import type { RateLimiter, RateLimitState } from '../auth/rate-limit.js';
-import type { OperationHandler } from '../operations/threads.js';
+import { type OperationHandler, RawJson } from '../operations/threads.js';
 import { classifyBodyError, classifyParameterError } from '../validation/classify.js';
 import type { CompiledOperation, Contract, Envelope } from '../validation/contract.js';
 import { readJsonBody } from './body.js';
@@ -29,6 +29,15 @@ export interface HandlerDeps {
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
+// Request ids need to be unique, not secret: a random per-process prefix and a
+// counter cost far less per request than a UUID.
+const requestIdPrefix = `req_${randomBytes(6).toString('hex')}`;
+let requestCounter = 0;
+function nextRequestId(): string {
+  requestCounter = (requestCounter + 1) % Number.MAX_SAFE_INTEGER;
+  return `${requestIdPrefix}${requestCounter.toString(36).padStart(6, '0')}`;
+}
+
 export function createRequestHandler(deps: HandlerDeps): Handler {
   const { contract, keys, limiter, operations, logger, docs } = deps;
   const router = new Router(contract.operations);
@@ -39,7 +48,7 @@ export function createRequestHandler(deps: HandlerDeps): Handler {
 
   return function handle(req, res) {
     const started = performance.now();
-    const requestId = `req_${randomUUID().replace(/-/g, '')}`;
+    const requestId = nextRequestId();
     const method = req.method ?? 'GET';
     const rawUrl = req.url ?? '/';
     const queryStart = rawUrl.indexOf('?');
@@ -52,7 +61,7 @@ export function createRequestHandler(deps: HandlerDeps): Handler {
     }
 
     const send = (status: number, body: unknown, headers: Record<string, string | number> = {}) => {
-      const payload = JSON.stringify(body);
+      const payload = body instanceof RawJson ? body.text : JSON.stringify(body);
       res.writeHead(status, {
         ...CORS_HEADERS,
         'x-request-id': requestId,

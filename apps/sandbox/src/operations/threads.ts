@@ -27,6 +27,11 @@ export interface OperationInput {
 
 export type OperationHandler = (input: OperationInput) => unknown;
 
+/** A response body that is already JSON text, sent as is. */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
 export function createOperations(store: ThreadStore, validateMetadata: ValidateFunction) {
   const threadIdOf = (input: OperationInput) => String(input.params.thread_id);
 
@@ -74,13 +79,11 @@ export function createOperations(store: ThreadStore, validateMetadata: ValidateF
       }
       try {
         const page = store.list(input.principal.organizationId, query);
-        return {
-          object: 'list',
-          data: page.threads,
-          firstId: page.threads[0]?.id ?? null,
-          lastId: page.threads.at(-1)?.id ?? null,
-          hasMore: page.hasMore,
-        };
+        // The ThreadList shape, around threads SQLite has already rendered as JSON.
+        return new RawJson(
+          `{"object":"list","data":[${page.threads.join(',')}],"firstId":${JSON.stringify(page.ids[0] ?? null)},` +
+            `"lastId":${JSON.stringify(page.ids.at(-1) ?? null)},"hasMore":${page.hasMore}}`,
+        );
       } catch (error) {
         if (error instanceof UnknownCursorError) {
           throw errors.badRequest(
@@ -94,9 +97,9 @@ export function createOperations(store: ThreadStore, validateMetadata: ValidateF
     },
 
     retrieveThread: (input) => {
-      const thread = store.get(input.principal.organizationId, threadIdOf(input));
-      if (!thread) throw errors.threadNotFound(threadIdOf(input));
-      return thread;
+      const thread = store.getJson(input.principal.organizationId, threadIdOf(input));
+      if (thread === undefined) throw errors.threadNotFound(threadIdOf(input));
+      return new RawJson(thread);
     },
 
     updateThread: (input) => {

@@ -1,0 +1,160 @@
+// `pnpm bench`: autocannon on loopback against the sandbox (full validation,
+// SQLite on disk), Stoplight Prism's mock of the same bundled spec, and a bare
+// node:http server. Each server runs in its own process; this one is the client.
+// Speed is measured only here, never in the tests.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundledSpecPath } from '@freddy/spec';
+import autocannon from 'autocannon';
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const children = [];
+
+function startProcess(command, args, pattern, env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    children.push(child);
+    let out = '';
+    const onData = (chunk) => {
+      out += chunk;
+      const match = pattern.exec(out);
+      if (match) {
+        child.stdout.off('data', onData);
+        child.stdout.resume();
+        child.stderr.resume();
+        resolve({ child, match, output: out });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (c) => {
+      out += c;
+    });
+    child.once('exit', (code) => reject(new Error(`${command} ${args.join(' ')} exited (${code}):\n${out}`)));
+  });
+}
+
+async function waitForHttp(url, headers) {
+  for (let i = 0; i < 200; i++) {
+    try {
+      await fetch(url, { headers });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+async function load(title, { url, method = 'GET', headers = {}, body }) {
+  // A short warm-up so the JIT has settled before the measured run.
+  await autocannon({ url, method, headers, body, connections: CONNECTIONS, duration: 2 });
+  const r = await autocannon({ url, method, headers, body, connections: CONNECTIONS, duration: DURATION });
+  const result = {
+    title,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+    total: r.requests.total,
+  };
+  console.error(
+    `  ${title}: ${Math.round(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms` +
+      (result.non2xx || result.errors ? `  (non-2xx ${result.non2xx}, errors ${result.errors})` : ''),
+  );
+  return result;
+}
+
+async function main() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'freddy-bench-'));
+  try {
+    // The sandbox, as `freddy-sandbox` runs it, minus the rate limit and the request log.
+    const sandbox = await startProcess(
+      process.execPath,
+      [here('../lib/cli.js'), '--port', '0', '--data', dataDir, '--no-rate-limit', '--quiet'],
+      /listening on (http:\/\/\S+)[\s\S]*Demo API key:\s+(ak_\S+)/,
+    );
+    const [, base, key] = sandbox.match;
+    const auth = { authorization: `Bearer ${key}` };
+    const json = { ...auth, 'content-type': 'application/json' };
+    let threadId;
+    for (let i = 0; i < 200; i++) {
+      const res = await fetch(`${base}/threads`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ title: `Thread ${i}`, metadata: { n: String(i) } }),
+      });
+      threadId = (await res.json()).id;
+    }
+    const updateBody = JSON.stringify({ title: 'Resolved Billing Issue', metadata: { category: 'support' } });
+    const routes = (prefix, id) => ({
+      retrieve: { url: `${prefix}/threads/${id}`, headers: auth },
+      'list (limit 20)': { url: `${prefix}/threads?limit=20`, headers: auth },
+      update: { url: `${prefix}/threads/${id}`, method: 'POST', headers: json, body: updateBody },
+    });
+
+    console.error(`sandbox ${base} (${CONNECTIONS} connections, ${DURATION} s per route)`);
+    const ours = {};
+    for (const [name, opts] of Object.entries(routes(base, threadId))) ours[name] = await load(`sandbox ${name}`, opts);
+    sandbox.child.kill('SIGTERM');
+
+    const prismPort = 4000 + Math.floor(Math.random() * 1000) + 1000;
+    const prism = spawn(
+      here('../node_modules/.bin/prism'),
+      ['mock', bundledSpecPath, '-p', String(prismPort), '-h', '127.0.0.1'],
+      { stdio: 'ignore' },
+    );
+    children.push(prism);
+    const prismBase = `http://127.0.0.1:${prismPort}`;
+    await waitForHttp(`${prismBase}/threads`, auth);
+    console.error(`prism mock ${prismBase}`);
+    const theirs = {};
+    for (const [name, opts] of Object.entries(routes(prismBase, 'thread_abc123'))) {
+      theirs[name] = await load(`prism ${name}`, opts);
+    }
+    prism.kill('SIGTERM');
+
+    const bare = await startProcess(process.execPath, [here('./bare-server.mjs')], /listening on (http:\/\/\S+)/);
+    console.error(`bare node:http ${bare.match[1]}`);
+    const ceiling = await load('bare node:http', { url: bare.match[1] });
+    bare.child.kill('SIGTERM');
+
+    const rows = Object.keys(ours).map((name) => {
+      const o = ours[name];
+      const p = theirs[name];
+      return {
+        route: name,
+        'sandbox req/s': Math.round(o.rps),
+        'p50/p99 ms': `${o.p50}/${o.p99}`,
+        'prism req/s': Math.round(p.rps),
+        'prism p50/p99 ms': `${p.p50}/${p.p99}`,
+        '× prism': (o.rps / p.rps).toFixed(1),
+        '÷ bare node:http': `${((o.rps / ceiling.rps) * 100).toFixed(0)}%`,
+        'non-2xx (ours/prism)': `${o.non2xx}/${p.non2xx}`,
+      };
+    });
+    console.log(
+      `\nbare node:http, fixed body: ${Math.round(ceiling.rps)} req/s, p50/p99 ${ceiling.p50}/${ceiling.p99} ms`,
+    );
+    console.table(rows);
+    const failed = Object.values(ours).some((r) => r.non2xx > 0 || r.errors > 0);
+    if (failed) {
+      console.error('The sandbox answered non-2xx or failed requests under load: the figures above are not valid.');
+      process.exitCode = 1;
+    }
+  } finally {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  process.exit(1);
+});
