@@ -23,6 +23,8 @@ export interface ThreadRow {
   status: string;
   is_pinned: number;
   pinned_at: number | null;
+  /** The thread object as JSON text, rewritten with every write of the row. */
+  body: string;
 }
 
 /** The thread object of the contract (`Thread` schema). */
@@ -73,18 +75,6 @@ export interface ListPage {
   hasMore: boolean;
 }
 
-/**
- * The thread object as SQLite renders it, for the read paths: building the
- * JSON in SQL costs a third of materialising rows and serialising them in
- * JavaScript. It must produce exactly what `toThread` gives (a test holds
- * the two together).
- */
-const THREAD_JSON = `json_object(
-  'id', id, 'object', 'thread', 'createdAt', created_at, 'updatedAt', updated_at, 'metadata', json(metadata),
-  'assistantId', assistant_id, 'organizationId', organization_id, 'userId', user_id, 'title', title,
-  'visibleInUi', json(CASE visible_in_ui WHEN 1 THEN 'true' ELSE 'false' END), 'messageCount', message_count,
-  'status', status, 'isPinned', json(CASE is_pinned WHEN 1 THEN 'true' ELSE 'false' END), 'pinnedAt', pinned_at)`;
-
 /** A cursor id that names no thread of the caller. */
 export class UnknownCursorError extends Error {
   constructor(readonly param: 'after' | 'before') {
@@ -103,7 +93,7 @@ export function newThreadId(): string {
   return `thread_${randomBytes(12).toString('base64url')}`;
 }
 
-export function toThread(row: ThreadRow): Thread {
+export function toThread(row: Omit<ThreadRow, 'body'>): Thread {
   return {
     id: row.id,
     object: 'thread',
@@ -137,22 +127,22 @@ export class ThreadStore {
   constructor(private readonly db: Db) {
     this.select = db.prepare<[string, string], ThreadRow>('SELECT * FROM threads WHERE id = ? AND organization_id = ?');
     this.selectJson = db
-      .prepare<[string, string], string>(`SELECT ${THREAD_JSON} FROM threads WHERE id = ? AND organization_id = ?`)
+      .prepare<[string, string], string>('SELECT body FROM threads WHERE id = ? AND organization_id = ?')
       .pluck(true);
     this.insert = db.prepare(
       `INSERT INTO threads (id, organization_id, user_id, created_at, updated_at, metadata, assistant_id, title,
-        visible_in_ui, message_count) VALUES (@id, @organization_id, @user_id, @created_at, @updated_at, @metadata,
-        @assistant_id, @title, @visible_in_ui, @message_count)`,
+        visible_in_ui, message_count, body) VALUES (@id, @organization_id, @user_id, @created_at, @updated_at,
+        @metadata, @assistant_id, @title, @visible_in_ui, @message_count, @body)`,
     );
     this.insertMessage = db.prepare(
       'INSERT INTO messages (thread_id, position, role, content, created_at) VALUES (?, ?, ?, ?, ?)',
     );
     this.update = db.prepare(
       `UPDATE threads SET metadata = @metadata, title = @title, visible_in_ui = @visible_in_ui,
-        updated_at = @updated_at WHERE id = @id`,
+        updated_at = @updated_at, body = @body WHERE id = @id`,
     );
     this.remove = db.prepare('DELETE FROM threads WHERE id = ? AND organization_id = ?');
-    this.setPin = db.prepare('UPDATE threads SET is_pinned = ?, pinned_at = ? WHERE id = ?');
+    this.setPin = db.prepare('UPDATE threads SET is_pinned = ?, pinned_at = ?, body = ? WHERE id = ?');
   }
 
   get(organizationId: string, id: string): Thread | undefined {
@@ -160,7 +150,7 @@ export class ThreadStore {
     return row ? toThread(row) : undefined;
   }
 
-  /** The thread as JSON text, straight from SQLite. */
+  /** The thread as JSON text, as stored with its last write. */
   getJson(organizationId: string, id: string): string | undefined {
     return this.selectJson.get(id, organizationId);
   }
@@ -168,7 +158,7 @@ export class ThreadStore {
   create(organizationId: string, userId: string, input: NewThread): Thread {
     const now = nowSeconds();
     const messages = input.messages ?? [];
-    const row: ThreadRow = {
+    const row: Omit<ThreadRow, 'body'> = {
       id: newThreadId(),
       organization_id: organizationId,
       user_id: userId,
@@ -183,13 +173,14 @@ export class ThreadStore {
       is_pinned: 0,
       pinned_at: null,
     };
+    const thread = toThread(row);
     this.db.transaction(() => {
-      this.insert.run(row);
+      this.insert.run({ ...row, body: JSON.stringify(thread) });
       messages.forEach((m, position) => {
         this.insertMessage.run(row.id, position, m.role, m.content, now);
       });
     })();
-    return toThread(row);
+    return thread;
   }
 
   /**
@@ -210,15 +201,16 @@ export class ThreadStore {
         ? { ...(JSON.parse(row.metadata) as Metadata), ...changes.metadata }
         : (JSON.parse(row.metadata) as Metadata);
       if (changes.metadata && !accept(metadata)) throw new MetadataRejectedError(metadata);
-      const next: ThreadRow = {
+      const next = {
         ...row,
         metadata: JSON.stringify(metadata),
         title: changes.title ?? row.title,
         visible_in_ui: changes.visibleInUi === undefined ? row.visible_in_ui : changes.visibleInUi ? 1 : 0,
         updated_at: nowSeconds(),
       };
-      this.update.run(next);
-      return toThread(next);
+      const thread = toThread(next);
+      this.update.run({ ...next, body: JSON.stringify(thread) });
+      return thread;
     })();
   }
 
@@ -232,9 +224,9 @@ export class ThreadStore {
       const row = this.select.get(id, organizationId);
       if (!row) return undefined;
       if ((row.is_pinned === 1) === pinned) return toThread(row);
-      const pinnedAt = pinned ? nowSeconds() : null;
-      this.setPin.run(pinned ? 1 : 0, pinnedAt, id);
-      return toThread({ ...row, is_pinned: pinned ? 1 : 0, pinned_at: pinnedAt });
+      const thread = toThread({ ...row, is_pinned: pinned ? 1 : 0, pinned_at: pinned ? nowSeconds() : null });
+      this.setPin.run(pinned ? 1 : 0, thread.pinnedAt, JSON.stringify(thread), id);
+      return thread;
     })();
   }
 
@@ -271,7 +263,7 @@ export class ThreadStore {
     const reverse = cursorParam === 'before';
     const keyDir = (order === 'desc') !== reverse ? 'DESC' : 'ASC';
     const pinDir = reverse ? 'ASC' : 'DESC';
-    const sql = `SELECT ${THREAD_JSON}, id FROM threads WHERE ${where.join(' AND ')}
+    const sql = `SELECT body, id FROM threads WHERE ${where.join(' AND ')}
       ORDER BY is_pinned ${pinDir}, updated_at ${keyDir}, id ${keyDir} LIMIT ?`;
     params.push(limit + 1);
     let statement = this.listCache.get(sql);
