@@ -14,7 +14,11 @@ import { createOperations } from './operations/threads.js';
 import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_RATE_LIMIT, type Sandbox, type SandboxOptions } from './options.js';
 import { openDatabase } from './store/database.js';
 import { ThreadStore } from './store/threads.js';
-import { compileContract } from './validation/contract.js';
+import { type Contract, compileContract } from './validation/contract.js';
+
+// Compiled once per process: test suites start many sandboxes, and the
+// validators keep no state between calls.
+let contractOnce: Contract | undefined;
 
 /** How long `close()` lets in-flight requests finish before cutting connections. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -22,7 +26,8 @@ const SHUTDOWN_GRACE_MS = 10_000;
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const dataDir = options.memory || !options.dataDir ? undefined : resolve(options.dataDir);
   const logger = createLogger(options.log);
-  const contract = compileContract(loadSpec());
+  contractOnce ??= compileContract(loadSpec());
+  const contract = contractOnce;
   const db = openDatabase(dataDir);
   try {
     const keys = new KeyStore(db);
