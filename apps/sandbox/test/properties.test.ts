@@ -202,7 +202,8 @@ describe('generated invalid input', () => {
   it('thread ids: any path segment gets 200 or 404, on every operation with an id', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.string({ minLength: 1, unit: 'grapheme' }),
+        // "." and ".." are dot segments: URL clients resolve them away before sending.
+        fc.string({ minLength: 1, unit: 'grapheme' }).filter((id) => id !== '.' && id !== '..'),
         fc.constantFrom(['GET', ''], ['DELETE', ''], ['POST', '/pin'], ['POST', '/unpin']),
         async (id, [method, suffix]) => {
           const res = await call(sandbox, method, `/threads/${encodeURIComponent(id)}${suffix}`, { key });
