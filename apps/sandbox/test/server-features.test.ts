@@ -13,11 +13,15 @@ describe('rate limiting', () => {
     try {
       const key = sandbox.credentials.demo.apiKey;
       const remaining: string[] = [];
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 2; i++) {
         const res = await call(sandbox, 'GET', '/threads', { key });
         expect(res.status).toBe(200);
         remaining.push(res.headers.get('x-ratelimit-remaining')!);
       }
+      // A refused request counts too, and says so.
+      const bad = await call(sandbox, 'GET', '/threads?limit=0', { key });
+      expect(bad.status).toBe(400);
+      remaining.push(bad.headers.get('x-ratelimit-remaining')!);
       expect(remaining).toEqual(['2', '1', '0']);
 
       const limited = await call(sandbox, 'POST', '/threads', { key, json: { title: 'not stored' } });

@@ -60,7 +60,16 @@ export function createRequestHandler(deps: HandlerDeps): Handler {
       });
     }
 
-    const send = (status: number, body: unknown, headers: Record<string, string | number> = {}) => {
+    // Known once the route and the key are: every later answer carries them.
+    let envelope: Envelope = 'freddy';
+    let limitHeaders: Record<string, string | number> = {};
+
+    const send = (status: number, body: unknown, headers: Record<string, string | number> = limitHeaders) => {
+      if (res.headersSent) {
+        // Nothing sensible can follow a half-sent answer: drop the connection.
+        res.destroy();
+        return;
+      }
       const payload = body instanceof RawJson ? body.text : JSON.stringify(body);
       res.writeHead(status, {
         ...CORS_HEADERS,
@@ -71,7 +80,7 @@ export function createRequestHandler(deps: HandlerDeps): Handler {
       });
       res.end(payload);
     };
-    const fail = (error: unknown, envelope: Envelope, headers: Record<string, string | number> = {}) => {
+    const fail = (error: unknown, headers: Record<string, string | number> = limitHeaders) => {
       const apiError = error instanceof ApiError ? error : errors.internal();
       if (!(error instanceof ApiError)) {
         log.error = error instanceof Error ? { message: error.message, stack: error.stack } : String(error);
@@ -97,38 +106,38 @@ export function createRequestHandler(deps: HandlerDeps): Handler {
           return;
         }
         req.url = rawUrl.slice('/docs'.length);
-        docs(req, res, () => send(404, renderError(errors.routeNotFound(method, path), 'freddy', requestId)));
+        docs(req, res, () => fail(errors.routeNotFound(method, path)));
         return;
       }
       if (!path.startsWith(basePath)) {
-        fail(errors.routeNotFound(method, path), 'freddy');
+        fail(errors.routeNotFound(method, path));
         return;
       }
       const match = router.match(method, path.slice(basePath.length));
       if (match.kind === 'not-found') {
-        fail(errors.routeNotFound(method, path), 'freddy');
+        fail(errors.routeNotFound(method, path));
         return;
       }
       if (match.kind === 'method-not-allowed') {
-        fail(errors.methodNotAllowed(method, path), 'freddy', { allow: match.allow.join(', ') });
+        fail(errors.methodNotAllowed(method, path), { allow: match.allow.join(', ') });
         return;
       }
       const { operation, params } = match;
       log.operationId = operation.operationId;
+      envelope = operation.envelope;
 
       const principal = authenticate(req, operation, keys);
       if (principal instanceof ApiError) {
-        fail(principal, operation.envelope);
+        fail(principal);
         return;
       }
       log.organizationId = principal.organizationId;
 
-      let limitHeaders: Record<string, string | number> = {};
       if (limiter) {
         const state = limiter.take(principal.keyHash);
         limitHeaders = rateLimitHeaders(state);
         if (state.retryAfter !== undefined) {
-          fail(errors.rateLimited(limiter.limit, limiter.windowMs, state.retryAfter), operation.envelope, {
+          fail(errors.rateLimited(limiter.limit, limiter.windowMs, state.retryAfter), {
             ...limitHeaders,
             'retry-after': state.retryAfter,
           });
@@ -142,8 +151,7 @@ export function createRequestHandler(deps: HandlerDeps): Handler {
       const query = parseQuery(operation, queryStart === -1 ? '' : rawUrl.slice(queryStart + 1));
 
       const run = (body: Record<string, unknown> | undefined) => {
-        const result = operations[operation.operationId]!({ principal, params, query, body });
-        send(200, result, limitHeaders);
+        send(200, operations[operation.operationId]!({ principal, params, query, body }));
       };
 
       if (!operation.body) {
@@ -161,17 +169,17 @@ export function createRequestHandler(deps: HandlerDeps): Handler {
             if (!bodySpec.validate(value)) throw classifyBodyError(bodySpec.validate.errors?.[0]);
             run({ ...bodySpec.defaults, ...(value as Record<string, unknown>) });
           } catch (error) {
-            fail(error, operation.envelope, limitHeaders);
+            fail(error);
           }
         },
         (error) => {
           // Whatever is left of a refused body is read and dropped, so the connection stays usable.
           req.resume();
-          fail(error, operation.envelope, limitHeaders);
+          fail(error);
         },
       );
     } catch (error) {
-      fail(error, log.operationId ? envelopeOf(contract, log.operationId) : 'freddy');
+      fail(error);
     }
   };
 }
@@ -183,10 +191,6 @@ interface LogFields {
   operationId?: string;
   organizationId?: string;
   error?: unknown;
-}
-
-function envelopeOf(contract: Contract, operationId: string): Envelope {
-  return contract.operations.find((o) => o.operationId === operationId)?.envelope ?? 'freddy';
 }
 
 /** Any one of the operation's schemes may carry the key; others are ignored. */
