@@ -95,6 +95,8 @@ async function main() {
     const routes = (prefix, id) => ({
       retrieve: { url: `${prefix}/threads/${id}`, headers: auth },
       'list (limit 20)': { url: `${prefix}/threads?limit=20`, headers: auth },
+      // Prism's list is its two-thread example whatever the limit: this row compares equal payloads.
+      'list (limit 2)': { url: `${prefix}/threads?limit=2`, headers: auth },
       update: { url: `${prefix}/threads/${id}`, method: 'POST', headers: json, body: updateBody },
     });
 

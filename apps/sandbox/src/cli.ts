@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** `freddy-sandbox`: runs the reference server until SIGINT or SIGTERM. */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseRateLimit } from './cli-args.js';
 import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_RATE_LIMIT } from './options.js';
@@ -64,7 +65,11 @@ async function main() {
     '',
     `  Demo API key:  ${demo.apiKey}`,
     `  Organization:  ${demo.organizationId}   User: ${demo.userId}`,
-    values.docs ? `  Docs:          ${origin}/docs/` : undefined,
+    values.docs
+      ? existsSync(join(values.docs, 'index.html'))
+        ? `  Docs:          ${origin}/docs/`
+        : `  Docs:          not built yet (${resolve(values.docs)}); ${origin}/docs/ once it is`
+      : undefined,
     values.memory ? '  Storage:       in memory' : `  Storage:       ${resolve(values.data ?? '.data')}`,
     '',
     'Try it:',
