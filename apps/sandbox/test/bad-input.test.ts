@@ -155,6 +155,29 @@ describe('well-formed JSON that breaks the schema', () => {
   });
 });
 
+describe('keys that name JavaScript internals', () => {
+  it('are plain metadata keys, merged and stored like any other; as a field they are unknown', async () => {
+    const raw = '{"metadata":{"__proto__":"x","constructor":"y"}}';
+    const created = await call(sandbox, 'POST', '/threads', { key, raw, contentType: 'application/json' });
+    expect(created.status).toBe(200);
+    const merged = await call(sandbox, 'PATCH', `/threads/${created.body.id}/metadata`, {
+      key,
+      raw: '{"metadata":{"__proto__":"z","a":"b"}}',
+      contentType: 'application/json',
+    });
+    expect(merged.text).toContain('"metadata":{"__proto__":"z","constructor":"y","a":"b"}');
+    const read = await call(sandbox, 'GET', `/threads/${created.body.id}`, { key });
+    expect(read.text).toBe(merged.text);
+    const field = await call(sandbox, 'POST', '/threads', {
+      key,
+      raw: '{"__proto__":{"title":"x"}}',
+      contentType: 'application/json',
+    });
+    expect(field.status).toBe(400);
+    expect(field.body.error.param).toBe('__proto__');
+  });
+});
+
 describe('query parameters of listThreads (always 400, with param)', () => {
   const cases: [string, string][] = [
     ['limit=0', 'limit'],
