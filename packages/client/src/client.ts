@@ -36,8 +36,12 @@ export interface FreddyClientOptions {
    * Without it each operation goes to its own host from the contract.
    */
   baseUrl?: string;
-  /** A WHATWG `fetch`; defaults to the global one. */
-  fetch?: (input: Request) => Promise<Response>;
+  /**
+   * A WHATWG `fetch`; defaults to the global one. Called as
+   * `fetch(request, { signal })`: pass the signal on, or timeouts and
+   * cancellation cannot abort the request.
+   */
+  fetch?: (input: Request, init?: RequestInit) => Promise<Response>;
   /** Per-attempt timeout in ms (default 60 000; 0 or `Infinity` for none). */
   timeoutMs?: number;
   /** Retries after the first attempt on connection errors, timeouts, 408, 429 and 5xx (default 2). */
@@ -85,18 +89,23 @@ interface Route {
   headers: Record<string, string | null> | undefined;
 }
 
-type Params = { path?: { thread_id: string }; query?: object };
-
 export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
   const { apiKey, bearerToken, baseUrl, timeoutMs = 60_000, maxRetries = 2 } = options;
   const secret = bearerToken || apiKey || '';
   if (!secret) throw new FreddyError('createFreddyClient needs an apiKey or a bearerToken');
 
+  const baseFetch = options.fetch ?? ((input: Request, init?: RequestInit) => fetch(input, init));
   const raw = createClient<paths>({
     baseUrl: baseUrl ?? operationTable.listThreads.server,
-    fetch: options.fetch,
+    fetch: baseFetch,
     headers: { ...options.headers, Authorization: `Bearer ${secret}` },
   });
+
+  // The method comes from the route; openapi-fetch's per-path overloads cannot be chosen by a variable.
+  const send = raw as unknown as Record<
+    Route['method'],
+    (path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>
+  >;
 
   // The host and auth header of each operation, from the contract's operation table.
   const routes = {} as Record<OperationId, Route>;
@@ -112,32 +121,51 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
     };
   }
 
-  async function call(id: OperationId, params: Params, body: unknown, opts: RequestOptions = {}): Promise<never> {
+  async function call(
+    id: OperationId,
+    threadId: string | undefined,
+    query: ListThreadsQuery | undefined,
+    body: unknown,
+    opts?: RequestOptions,
+  ): Promise<never> {
     const route = routes[id];
-    const { signal } = opts;
-    const retries = opts.maxRetries ?? maxRetries;
-    const ms = opts.timeoutMs ?? timeoutMs;
-    const headers = opts.headers ? { ...route.headers, ...opts.headers } : route.headers;
+    const signal = opts?.signal;
+    const retries = opts?.maxRetries ?? maxRetries;
+    const ms = opts?.timeoutMs ?? timeoutMs;
+    const headers = opts?.headers ? { ...route.headers, ...opts.headers } : route.headers;
+    if (
+      threadId !== undefined &&
+      (typeof threadId !== 'string' || threadId === '' || threadId === '.' || threadId === '..')
+    )
+      // `.` and `..` are dot segments even percent-encoded; an empty id would address the collection.
+      throw new FreddyError(`Invalid thread id: ${JSON.stringify(threadId)}`);
+    const params = threadId === undefined ? { query } : { path: { thread_id: threadId } };
+    const timed = ms > 0 && ms < 2 ** 31;
     for (let attempt = 0; ; attempt++) {
       signal?.throwIfAborted();
-      const controller = new AbortController();
-      const onAbort = () => controller.abort(signal?.reason);
+      // Only made when something can abort: creating an AbortSignal is a measurable part of a call.
+      const controller = timed || signal ? new AbortController() : undefined;
+      const onAbort = () => controller?.abort(signal?.reason);
       signal?.addEventListener('abort', onAbort);
       let timedOut = false;
-      const timer =
-        ms > 0 && ms < 2 ** 31
-          ? setTimeout(() => {
-              timedOut = true;
-              controller.abort();
-            }, ms)
-          : undefined;
+      const timer = timed
+        ? setTimeout(() => {
+            timedOut = true;
+            controller?.abort();
+          }, ms)
+        : undefined;
       let failure: FreddyError;
       let retryAfter: string | null = null;
       try {
-        // The method is the route's; openapi-fetch's per-method overloads cannot be named by a variable.
-        const { data, error, response } = await (raw as unknown as Record<Route['method'], typeof raw.GET>)[
-          route.method
-        ](route.path as never, { params, body, baseUrl: route.baseUrl, headers, signal: controller.signal } as never);
+        const { data, error, response } = await send[route.method](route.path, {
+          params,
+          body,
+          baseUrl: route.baseUrl,
+          headers,
+          // The signal goes to fetch, not into openapi-fetch's Request: fetch builds its own
+          // Request from the two anyway, and a signal on both would be followed twice.
+          fetch: controller && ((request: Request) => baseFetch(request, { signal: controller.signal })),
+        });
         if (response.ok) return data as never;
         failure = apiErrorFor(response.status, redact(error, secret), response.headers.get('x-request-id'));
         if (!isRetryableStatus(response.status)) throw failure;
@@ -159,26 +187,18 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
     }
   }
 
-  const threadPath = (threadId: string): Params => {
-    // `.` and `..` are dot segments even percent-encoded; an empty id would address the collection.
-    if (typeof threadId !== 'string' || threadId === '' || threadId === '.' || threadId === '..')
-      throw new FreddyError(`Invalid thread id: ${JSON.stringify(threadId)}`);
-    return { path: { thread_id: threadId } };
-  };
-
   const list = (query?: ListThreadsQuery, options?: RequestOptions): Promise<ThreadList> =>
-    call('listThreads', { query }, undefined, options);
+    call('listThreads', undefined, query, undefined, options);
 
   const threads: ThreadsResource = {
-    create: (body, options) => call('createThread', {}, body ?? {}, options),
+    create: (body, options) => call('createThread', undefined, undefined, body ?? {}, options),
     list,
-    retrieve: async (threadId, options) => call('retrieveThread', threadPath(threadId), undefined, options),
-    update: async (threadId, body, options) => call('updateThread', threadPath(threadId), body, options),
-    updateMetadata: async (threadId, body, options) =>
-      call('updateThreadMetadata', threadPath(threadId), body, options),
-    delete: async (threadId, options) => call('deleteThread', threadPath(threadId), undefined, options),
-    pin: async (threadId, options) => call('pinThread', threadPath(threadId), undefined, options),
-    unpin: async (threadId, options) => call('unpinThread', threadPath(threadId), undefined, options),
+    retrieve: (threadId, options) => call('retrieveThread', threadId, undefined, undefined, options),
+    update: (threadId, body, options) => call('updateThread', threadId, undefined, body, options),
+    updateMetadata: (threadId, body, options) => call('updateThreadMetadata', threadId, undefined, body, options),
+    delete: (threadId, options) => call('deleteThread', threadId, undefined, undefined, options),
+    pin: (threadId, options) => call('pinThread', threadId, undefined, undefined, options),
+    unpin: (threadId, options) => call('unpinThread', threadId, undefined, undefined, options),
     async *iterate(query = {}, options) {
       let page: ThreadList;
       let after = query.after;

@@ -35,7 +35,7 @@ function clientFor(options: { apiKey?: string; bearerToken?: string; baseUrl?: s
     baseUrl: sandbox.url,
     maxRetries: 0,
     ...options,
-    fetch: (request) => contractCheckingFetch(checked)(request),
+    fetch: (request, init) => contractCheckingFetch(checked)(request, init),
   });
 }
 

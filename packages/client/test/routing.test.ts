@@ -105,10 +105,10 @@ describe('without baseUrl, each operation goes to its host from the contract', (
     const sent = await callAll(
       createFreddyClient({
         apiKey: 'ak_demo',
-        fetch: (request) => {
+        fetch: (request, init) => {
           urls.push(request.url);
           const { pathname, search } = new URL(request.url);
-          return fetch(new Request(`${server.url}${pathname.replace(/^\/v1/, '')}${search}`, request));
+          return fetch(new Request(`${server.url}${pathname.replace(/^\/v1/, '')}${search}`, request), init);
         },
       }),
     );

@@ -25,8 +25,8 @@ export interface CheckedResponse {
 
 /** A fetch that records the check of every response into `checked`. */
 export function contractCheckingFetch(checked: CheckedResponse[]) {
-  return async (request: Request): Promise<Response> => {
-    const response = await fetch(request);
+  return async (request: Request, init?: RequestInit): Promise<Response> => {
+    const response = await fetch(request, init);
     const { pathname } = new URL(request.url);
     const route = routes.find((r) => r.method === request.method && r.pattern.test(pathname));
     const text = await response.clone().text();
