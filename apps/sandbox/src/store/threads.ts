@@ -122,9 +122,17 @@ export class ThreadStore {
   private readonly update;
   private readonly remove;
   private readonly setPin;
+  /**
+   * Runs `work` in one transaction (rolled back if it throws). IMMEDIATE takes
+   * the write lock up front, so a read-merge-write never has to upgrade (another
+   * process on the same file waits on busy_timeout instead of failing). Made
+   * once: making a transaction function per call is costly.
+   */
+  private readonly atomically: <T>(work: () => T) => T;
   private readonly listCache = new Map<string, Statement<unknown[], [string, string]>>();
 
   constructor(private readonly db: Db) {
+    this.atomically = db.transaction((work: () => unknown) => work()).immediate as <T>(work: () => T) => T;
     this.select = db.prepare<[string, string], ThreadRow>('SELECT * FROM threads WHERE id = ? AND organization_id = ?');
     this.selectJson = db
       .prepare<[string, string], string>('SELECT body FROM threads WHERE id = ? AND organization_id = ?')
@@ -174,12 +182,12 @@ export class ThreadStore {
       pinned_at: null,
     };
     const thread = toThread(row);
-    this.db.transaction(() => {
+    this.atomically(() => {
       this.insert.run({ ...row, body: JSON.stringify(thread) });
       messages.forEach((m, position) => {
         this.insertMessage.run(row.id, position, m.role, m.content, now);
       });
-    })();
+    });
     return thread;
   }
 
@@ -194,7 +202,7 @@ export class ThreadStore {
     changes: ThreadChanges,
     accept: (merged: Metadata) => boolean,
   ): Thread | undefined {
-    return this.db.transaction(() => {
+    return this.atomically(() => {
       const row = this.select.get(id, organizationId);
       if (!row) return undefined;
       const metadata = changes.metadata
@@ -211,7 +219,7 @@ export class ThreadStore {
       const thread = toThread(next);
       this.update.run({ ...next, body: JSON.stringify(thread) });
       return thread;
-    })();
+    });
   }
 
   delete(organizationId: string, id: string): boolean {
@@ -220,14 +228,14 @@ export class ThreadStore {
 
   /** Pins or unpins; pinning a pinned thread keeps its first `pinned_at`. `updated_at` is not touched. */
   pin(organizationId: string, id: string, pinned: boolean): Thread | undefined {
-    return this.db.transaction(() => {
+    return this.atomically(() => {
       const row = this.select.get(id, organizationId);
       if (!row) return undefined;
       if ((row.is_pinned === 1) === pinned) return toThread(row);
       const thread = toThread({ ...row, is_pinned: pinned ? 1 : 0, pinned_at: pinned ? nowSeconds() : null });
       this.setPin.run(pinned ? 1 : 0, thread.pinnedAt, JSON.stringify(thread), id);
       return thread;
-    })();
+    });
   }
 
   /**
