@@ -1,0 +1,73 @@
+/**
+ * Every error example the contract documents, for every operation, served
+ * by the fault server with its status: the client must raise the error class
+ * of that status with the example's code and message, whichever envelope the
+ * example uses. This covers the answers the reference server cannot be made
+ * to give on demand (403, 500).
+ */
+import { type JsonObject, listOperations, loadSpec, resolveRef } from '@freddy/spec';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  createFreddyClient,
+  type FreddyApiError,
+  type FreddyClient,
+  InternalServerError,
+  PermissionDeniedError,
+} from '../src/index.js';
+import { type FaultServer, startFaultServer } from './support/fault-server.js';
+
+const doc = loadSpec();
+
+const invoke: Record<string, (client: FreddyClient) => Promise<unknown>> = {
+  createThread: (c) => c.threads.create({ title: 'x' }),
+  listThreads: (c) => c.threads.list(),
+  retrieveThread: (c) => c.threads.retrieve('thread_abc123'),
+  updateThread: (c) => c.threads.update('thread_abc123', { title: 'x' }),
+  updateThreadMetadata: (c) => c.threads.updateMetadata('thread_abc123', { metadata: { a: 'b' } }),
+  deleteThread: (c) => c.threads.delete('thread_abc123'),
+  pinThread: (c) => c.threads.pin('thrd_abc123'),
+  unpinThread: (c) => c.threads.unpin('thrd_abc123'),
+};
+
+const cases = listOperations(doc).flatMap(({ operationId, operation }) =>
+  Object.entries(operation.responses as Record<string, unknown>)
+    .filter(([status]) => Number(status) >= 400)
+    .flatMap(([status, response]) => {
+      const media = (resolveRef<JsonObject>(doc, response).content as Record<string, JsonObject>)['application/json'];
+      return Object.entries((media?.examples ?? {}) as Record<string, unknown>).map(([name, example]) => ({
+        operationId,
+        status: Number(status),
+        name,
+        body: resolveRef<{ value: { error: { code: string; message: string } } }>(doc, example).value,
+      }));
+    }),
+);
+
+let server: FaultServer;
+beforeAll(async () => {
+  server = await startFaultServer();
+});
+afterAll(() => server.close());
+
+describe('every documented error example', () => {
+  test('covers every operation, both envelopes, 403 and 500', () => {
+    expect(new Set(cases.map((c) => c.operationId))).toEqual(new Set(Object.keys(invoke)));
+    expect(cases.some((c) => c.status === 403)).toBe(true);
+    expect(cases.some((c) => c.status === 500 && 'success' in c.body)).toBe(true);
+    expect(cases.length).toBeGreaterThan(40);
+  });
+
+  test.each(cases)('$operationId $status $name', async ({ operationId, status, body }) => {
+    server.script({ status, body, headers: { 'x-request-id': 'req_doc', 'retry-after': '1' } });
+    const client = createFreddyClient({ apiKey: 'ak_demo', baseUrl: server.url, maxRetries: 0 });
+    const error = (await invoke[operationId]!(client).catch((e) => e)) as FreddyApiError;
+    expect(error.status).toBe(status);
+    expect(error.code).toBe(body.error.code);
+    expect(error.message).toBe(`${status} ${body.error.code}: ${body.error.message}`);
+    expect(error.body).toEqual(body);
+    expect(error.requestId).toBe('req_doc');
+    if (status === 403) expect(error).toBeInstanceOf(PermissionDeniedError);
+    if (status >= 500) expect(error).toBeInstanceOf(InternalServerError);
+    expect(server.requests).toHaveLength(1);
+  });
+});
