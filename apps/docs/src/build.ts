@@ -1,0 +1,62 @@
+/**
+ * `pnpm build`: contract → build/openapi.json (with generated samples) →
+ * site/index.html (Redoc inlined) plus the logo and favicon beside it.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeDocsSpec } from './build-spec.js';
+import { appDir, assetsDir, docsSpecPath, siteDir } from './paths.js';
+
+export const SITE_ASSETS = ['logo.svg', 'favicon.svg', 'redoc-attribution.svg'] as const;
+
+/**
+ * Remote images the inlined Redoc bundle would load at run time, and the
+ * local file each becomes. Each must be found, so a Redoc upgrade that moves
+ * them fails the build instead of quietly reaching a CDN.
+ */
+export const REMOTE_ASSET_REPLACEMENTS: readonly [remote: string, local: string][] = [
+  ['https://cdn.redoc.ly/redoc/logo-mini-full.svg', 'redoc-attribution.svg'],
+  ['https://cdn.redoc.ly/redoc/logo-mini.svg', 'redoc-attribution.svg'],
+];
+
+export function localizeRemoteAssets(html: string): string {
+  let out = html;
+  for (const [remote, local] of REMOTE_ASSET_REPLACEMENTS) {
+    if (!out.includes(remote))
+      throw new Error(`Expected the Redoc bundle to reference ${remote}; check the Redoc version`);
+    out = out.replaceAll(remote, local);
+  }
+  return out;
+}
+
+export function buildSite(): void {
+  writeDocsSpec();
+  rmSync(siteDir, { recursive: true, force: true });
+  mkdirSync(siteDir, { recursive: true });
+  const output = join(siteDir, 'index.html');
+  execFileSync(
+    join(appDir, 'node_modules/.bin/redocly'),
+    [
+      'build-docs',
+      docsSpecPath,
+      '--config',
+      join(appDir, 'redocly.yaml'),
+      '--inlineBundle',
+      '--template',
+      join(appDir, 'src/template.hbs'),
+      '--title',
+      'Freddy Threads API reference',
+      '-o',
+      output,
+    ],
+    { cwd: appDir, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  writeFileSync(output, localizeRemoteAssets(readFileSync(output, 'utf8')));
+  for (const asset of SITE_ASSETS) copyFileSync(join(assetsDir, asset), join(siteDir, asset));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  buildSite();
+  console.log(`Built ${join(siteDir, 'index.html')}`);
+}

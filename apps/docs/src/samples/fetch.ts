@@ -1,0 +1,40 @@
+import { jsLiteral } from './literals.js';
+import { camelCase } from './names.js';
+import type { RequestShape } from './request-shape.js';
+
+/** Plain `fetch` (browsers, Node ≥ 18), in the vendor's style: ids in variables, the key from the environment. */
+export function fetchSample(shape: RequestShape): string {
+  const lines = ['const apiKey = process.env.FREDDY_API_KEY;'];
+  for (const param of shape.pathParams) lines.push(`const ${camelCase(param.name)} = ${JSON.stringify(param.value)};`);
+  lines.push('');
+  const headers = [
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: this is JavaScript source for the sample, not a template.
+    shape.auth.header === 'X-API-Key' ? '"X-API-Key": apiKey,' : 'Authorization: `Bearer ${apiKey}`,',
+    ...(shape.body === undefined ? [] : ['"Content-Type": "application/json",']),
+  ];
+  lines.push(
+    'const response = await fetch(',
+    `  \`${templateUrl(shape)}\`,`,
+    '  {',
+    `    method: "${shape.method}",`,
+    '    headers: {',
+    ...headers.map((header) => `      ${header}`),
+    '    },',
+  );
+  if (shape.body !== undefined) lines.push(`    body: JSON.stringify(${jsLiteral(shape.body, 4)}),`);
+  lines.push(
+    '  },',
+    ');',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: this is JavaScript source for the sample, not a template.
+    'if (!response.ok) throw new Error(`Request failed with status ${response.status}`);',
+    'const result = await response.json();',
+    'console.log(JSON.stringify(result, null, 2));',
+  );
+  return lines.join('\n');
+}
+
+function templateUrl(shape: RequestShape): string {
+  let path = shape.path;
+  for (const param of shape.pathParams) path = path.replace(`{${param.name}}`, `\${${camelCase(param.name)}}`);
+  return `${shape.baseUrl}${path}`;
+}

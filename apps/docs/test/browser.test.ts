@@ -1,0 +1,148 @@
+/**
+ * The built site in a real browser, served under /docs/ as the reference
+ * server serves it, and opened from disk: every operation renders at its
+ * anchor and from the sidebar, search works, the logo, favicon and theme are
+ * ours, and the page never leaves 127.0.0.1 nor logs a console error.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Locator } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type SiteServer, startSiteServer } from '../scripts/serve.mjs';
+import { appDir } from '../src/paths.js';
+import {
+  launchChromium,
+  offOriginRequests,
+  openPage,
+  type RecordedPage,
+  requireChromiumOrSkip,
+} from './support/browser.js';
+import { requireBuiltSite, siteIndex, siteOperations } from './support/site.js';
+
+const hasChromium = requireChromiumOrSkip();
+
+/** A heading whose own text is exactly `text` (Redoc prefixes headings with a deep-link icon). */
+function heading(scope: Locator, tags: string, text: string): Locator {
+  return scope
+    .locator(tags)
+    .filter({ hasText: new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) })
+    .first();
+}
+const resultsDir = join(appDir, 'test-results');
+
+describe.skipIf(!hasChromium)('docs site in chromium', () => {
+  let browser: Browser;
+  let site: SiteServer;
+  const opened: RecordedPage[] = [];
+  const operations = siteOperations();
+
+  beforeAll(async () => {
+    requireBuiltSite();
+    mkdirSync(resultsDir, { recursive: true });
+    site = await startSiteServer({ prefix: '/docs/' });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  async function open(hash = ''): Promise<RecordedPage> {
+    const recorded = await openPage(browser);
+    opened.push(recorded);
+    await recorded.page.goto(`${site.url}${hash}`);
+    return recorded;
+  }
+
+  // Every page of every test: nothing off 127.0.0.1, no console error.
+  afterEach(async () => {
+    const pages = opened.splice(0);
+    for (const { page } of pages) await page.close();
+    for (const { requests, consoleErrors } of pages) {
+      expect(offOriginRequests(requests)).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+    }
+  });
+
+  it('documents the eight operations of the contract', () => {
+    expect(operations).toHaveLength(8);
+  });
+
+  it.each(operations.map((op) => [op.operationId, op] as const))(
+    'renders %s at its anchor, with request, responses and its generated curl sample',
+    async (_, op) => {
+      const { page } = await open(`#/${op.route}`);
+      const section = page.locator(`[id="${op.route}"]`);
+      await heading(section, 'h2', op.summary).waitFor({ state: 'visible' });
+      await heading(section, 'h3, h4', 'Request').waitFor({ state: 'visible' });
+      await heading(section, 'h3, h4', 'Responses').waitFor({ state: 'visible' });
+      // The right-hand panel shows the generated sample, not one Redoc made up.
+      const sample = section.locator('pre, code').filter({ hasText: op.firstCurlLine }).first();
+      await sample.waitFor({ state: 'visible' });
+    },
+  );
+
+  it('lists every operation in the sidebar, and each entry opens it', async () => {
+    const { page } = await open();
+    await page.getByRole('link', { name: 'Threads', exact: true }).first().click();
+    for (const op of operations) {
+      const link = page.locator(`a[href$="#/${op.route}"]`).first();
+      await link.waitFor({ state: 'visible' });
+      expect(await link.textContent()).toContain(op.summary);
+    }
+    for (const op of operations) {
+      await page.locator(`a[href$="#/${op.route}"]`).first().click();
+      await heading(page.locator(`[id="${op.route}"]`), 'h2', op.summary).waitFor({ state: 'visible' });
+      expect(new URL(page.url()).hash).toBe(`#/${op.route}`);
+    }
+  });
+
+  it('search finds "pin" and opens Pin thread', async () => {
+    const { page } = await open();
+    await page.getByTestId('search-trigger').click();
+    await page.keyboard.type('pin');
+    const results = page.locator('[data-component-name="Search/SearchItem"]');
+    await results.filter({ hasText: 'Unpin thread' }).first().waitFor({ state: 'visible' });
+    const pin = results.filter({ hasText: /^(?!.*Unpin).*Pin thread/ }).first();
+    await pin.waitFor({ state: 'visible' });
+    await pin.click();
+    await heading(page.locator('[id="threads/pinthread"]'), 'h2', 'Pin thread').waitFor({ state: 'visible' });
+  });
+
+  it('shows the spec\'s "Known inconsistencies" table', async () => {
+    const { page } = await open('#/section/known-inconsistencies');
+    await page.getByRole('heading', { name: 'Known inconsistencies' }).first().waitFor({ state: 'visible' });
+    const table = page.locator('table').filter({ hasText: 'Thread id prefix in examples' }).first();
+    await table.waitFor({ state: 'visible' });
+    expect(await table.textContent()).toContain('https://api.aitronos.com/v1');
+  });
+
+  it('uses our logo, favicon and colours, served beside the page under /docs/', async () => {
+    const { page, requests } = await open();
+    const logo = page.locator('img[src="logo.svg"]').first();
+    await logo.waitFor({ state: 'visible' });
+    expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe('favicon.svg');
+    const brand = await page.evaluate(() =>
+      getComputedStyle(document.documentElement).getPropertyValue('--color-brand-6').trim(),
+    );
+    expect(brand).toBe('#0e7c7b');
+    expect(requests).toContain(`${site.url}logo.svg`);
+    await page.screenshot({ path: join(resultsDir, 'docs-overview.png') });
+  });
+
+  it('works from file:// with no request off the disk', async () => {
+    const fromDisk = await openPage(browser);
+    await fromDisk.page.goto(`${pathToFileURL(siteIndex).href}#/threads/pinthread`);
+    await heading(fromDisk.page.locator('[id="threads/pinthread"]'), 'h2', 'Pin thread').waitFor({
+      state: 'visible',
+    });
+    await fromDisk.page.screenshot({ path: join(resultsDir, 'docs-pin-thread-file.png') });
+    await fromDisk.page.close();
+    expect(fromDisk.requests).toContain(pathToFileURL(join(appDir, 'site/logo.svg')).href);
+    expect(offOriginRequests(fromDisk.requests, 'file:')).toEqual([]);
+    expect(fromDisk.consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * Debian's chromium driven by playwright-core, with every request and console
+ * error of a page recorded so a test can prove the page stayed on its origin.
+ */
+import { existsSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const chromiumAvailable = existsSync(chromiumPath);
+const INSTALL_HINT = 'apt-get install -y chromium (Debian), or set CHROMIUM_PATH to a Chromium binary';
+
+/**
+ * In CI a missing browser is a failure; elsewhere the browser tests skip, loudly.
+ * Called at module level, so in CI the whole file fails before any test runs.
+ */
+export function requireChromiumOrSkip(): boolean {
+  if (chromiumAvailable) return true;
+  if (process.env.CI === 'true' || process.env.CI === '1')
+    throw new Error(`CI=true and no chromium at ${chromiumPath}: ${INSTALL_HINT}`);
+  const line = '!'.repeat(78);
+  console.warn(
+    `\n${line}\n  SKIPPING the docs browser tests: no chromium at ${chromiumPath}.\n  Install it: ${INSTALL_HINT}\n${line}\n`,
+  );
+  return false;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface RecordedPage {
+  page: Page;
+  requests: string[];
+  consoleErrors: string[];
+}
+
+export async function openPage(browser: Browser): Promise<RecordedPage> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.setDefaultTimeout(15_000);
+  const requests: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
+  return { page, requests, consoleErrors };
+}
+
+/**
+ * Requests that left the page's own origin: anything but 127.0.0.1 over
+ * http(s), or (for a page opened from disk) anything but file:. `data:` and
+ * `blob:` URLs are made inside the page and go nowhere.
+ */
+export function offOriginRequests(requests: string[], allowedProtocol: 'http:' | 'file:' = 'http:'): string[] {
+  return requests.filter((raw) => {
+    const url = new URL(raw);
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return false;
+    if (allowedProtocol === 'file:') return url.protocol !== 'file:';
+    return !(url.protocol === 'http:' && url.hostname === '127.0.0.1');
+  });
+}
