@@ -26,6 +26,16 @@ function run(command: string, args: string[], cwd: string, env: Record<string, s
   return execFileSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, stdio: 'pipe' });
 }
 
+/** tsc's report on a project config of the consumer project: empty when it checks. */
+function typecheck(config: string): string {
+  try {
+    run(process.execPath, [tsc, '-p', config], project);
+    return '';
+  } catch (error) {
+    return String((error as { stdout?: string }).stdout) || String(error);
+  }
+}
+
 beforeAll(async () => {
   server = await startFaultServer();
   project = mkdtempSync(join(tmpdir(), 'freddy-consumer-'));
@@ -135,7 +145,33 @@ export async function main(): Promise<void> {
         files: ['usage.mts'],
       }),
     );
-    expect(() => run(process.execPath, [tsc, '-p', `tsconfig.${resolution}.json`], project)).not.toThrow();
+    expect(typecheck(`tsconfig.${resolution}.json`)).toBe('');
+  });
+
+  test("the README's usage section type-checks against the packed .d.ts", () => {
+    const readme = readFileSync(join(clientDir, 'README.md'), 'utf8');
+    const usage = readme.match(/```ts\n([\s\S]*?)```/)?.[1];
+    expect(usage).toContain('createFreddyClient');
+    // The consumer project has no @types/node; the snippet reads process.env only.
+    writeFileSync(
+      join(project, 'readme.mts'),
+      `declare const process: { env: Record<string, string | undefined> };\n${usage}`,
+    );
+    writeFileSync(
+      join(project, 'tsconfig.readme.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          target: 'es2022',
+          module: 'nodenext',
+          lib: ['es2023', 'dom', 'dom.iterable'],
+          types: [],
+        },
+        files: ['readme.mts'],
+      }),
+    );
+    expect(typecheck('tsconfig.readme.json')).toBe('');
   });
 
   test('the same usage file with a real type error fails to check', () => {
@@ -160,13 +196,7 @@ export const title: number = (await client.threads.retrieve('x')).title;
         files: ['wrong.mts'],
       }),
     );
-    let output = '';
-    try {
-      run(process.execPath, [tsc, '-p', 'tsconfig.wrong.json'], project);
-    } catch (error) {
-      output = String((error as { stdout?: string }).stdout);
-    }
-    expect(output).toContain("Type 'string | null' is not assignable to type 'number'");
+    expect(typecheck('tsconfig.wrong.json')).toContain("Type 'string | null' is not assignable to type 'number'");
   });
 });
 
