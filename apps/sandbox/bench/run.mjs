@@ -3,7 +3,7 @@
 // node:http server. Each server runs in its own process; this one is the client.
 // Speed is measured only here, never in the tests.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,10 +50,23 @@ async function waitForHttp(url, headers) {
   throw new Error(`${url} did not answer`);
 }
 
-async function load(title, { url, method = 'GET', headers = {}, body }) {
+/** CPU time (user + system) a process has used, in µs; Linux only, else undefined. */
+function cpuMicros(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return undefined;
+  }
+}
+
+async function load(title, { url, method = 'GET', headers = {}, body }, pid) {
   // A short warm-up so the JIT has settled before the measured run.
   await autocannon({ url, method, headers, body, connections: CONNECTIONS, duration: 2 });
+  const cpuBefore = pid ? cpuMicros(pid) : undefined;
   const r = await autocannon({ url, method, headers, body, connections: CONNECTIONS, duration: DURATION });
+  const cpuAfter = pid ? cpuMicros(pid) : undefined;
   const result = {
     title,
     rps: r.requests.average,
@@ -62,9 +75,15 @@ async function load(title, { url, method = 'GET', headers = {}, body }) {
     non2xx: r.non2xx,
     errors: r.errors + r.timeouts,
     total: r.requests.total,
+    // Server CPU per request: steadier than req/s on a machine shared with other work.
+    cpuPerRequest:
+      cpuBefore !== undefined && cpuAfter !== undefined && r.requests.total > 0
+        ? Math.round((cpuAfter - cpuBefore) / r.requests.total)
+        : undefined,
   };
   console.error(
     `  ${title}: ${Math.round(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms` +
+      (result.cpuPerRequest !== undefined ? `, server CPU ${result.cpuPerRequest} µs/request` : '') +
       (result.non2xx || result.errors ? `  (non-2xx ${result.non2xx}, errors ${result.errors})` : ''),
   );
   return result;
@@ -102,7 +121,8 @@ async function main() {
 
     console.error(`sandbox ${base} (${CONNECTIONS} connections, ${DURATION} s per route)`);
     const ours = {};
-    for (const [name, opts] of Object.entries(routes(base, threadId))) ours[name] = await load(`sandbox ${name}`, opts);
+    for (const [name, opts] of Object.entries(routes(base, threadId)))
+      ours[name] = await load(`sandbox ${name}`, opts, sandbox.child.pid);
     sandbox.child.kill('SIGTERM');
 
     const prismPort = 4000 + Math.floor(Math.random() * 1000) + 1000;
@@ -117,13 +137,13 @@ async function main() {
     console.error(`prism mock ${prismBase}`);
     const theirs = {};
     for (const [name, opts] of Object.entries(routes(prismBase, 'thread_abc123'))) {
-      theirs[name] = await load(`prism ${name}`, opts);
+      theirs[name] = await load(`prism ${name}`, opts, prism.pid);
     }
     prism.kill('SIGTERM');
 
     const bare = await startProcess(process.execPath, [here('./bare-server.mjs')], /listening on (http:\/\/\S+)/);
     console.error(`bare node:http ${bare.match[1]}`);
-    const ceiling = await load('bare node:http', { url: bare.match[1] });
+    const ceiling = await load('bare node:http', { url: bare.match[1] }, bare.child.pid);
     bare.child.kill('SIGTERM');
 
     const rows = Object.keys(ours).map((name) => {
@@ -133,8 +153,10 @@ async function main() {
         route: name,
         'sandbox req/s': Math.round(o.rps),
         'p50/p99 ms': `${o.p50}/${o.p99}`,
+        'CPU µs/req': o.cpuPerRequest ?? '',
         'prism req/s': Math.round(p.rps),
         'prism p50/p99 ms': `${p.p50}/${p.p99}`,
+        'prism CPU µs/req': p.cpuPerRequest ?? '',
         '× prism': (o.rps / p.rps).toFixed(1),
         '÷ bare node:http': `${((o.rps / ceiling.rps) * 100).toFixed(0)}%`,
         'non-2xx (ours/prism)': `${o.non2xx}/${p.non2xx}`,
