@@ -1,0 +1,143 @@
+/**
+ * Every published sample works: the TypeScript ones type-check against
+ * `@freddy/client`'s published types, and the curl, TypeScript, JavaScript
+ * and (where `requests` is installed) Python ones run against the reference
+ * server, with its URL, a real key and a real thread swapped in, and get the
+ * documented success status and a body the contract accepts.
+ */
+import { basename } from 'node:path';
+import { startSandbox } from '@freddy/sandbox';
+import { createResponseValidator, listOperations, loadSpec, type OperationEntry } from '@freddy/spec';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeSamples, type SampleOverrides, sampleFor } from '../src/samples/index.js';
+import { pythonHasRequests, runCurl, runNode, runPython, typecheck, writeSample } from './support/run-sample.js';
+
+const doc = loadSpec();
+const operations = listOperations(doc);
+const checkResponse = createResponseValidator(doc);
+const cases = operations.map((entry) => [entry.operationId, entry] as const);
+
+/** The success status the contract documents for the operation. */
+function documentedSuccess(entry: OperationEntry): number {
+  const status = Object.keys(entry.operation.responses as object).find((code) => /^2\d\d$/.test(code));
+  if (!status) throw new Error(`${entry.operationId} documents no success status`);
+  return Number(status);
+}
+
+function expectValid(entry: OperationEntry, status: number, body: unknown): void {
+  expect(checkResponse(entry.operationId, status, body)).toEqual({ valid: true, errors: '' });
+}
+
+describe('TypeScript samples against the published client types', () => {
+  it('every published TypeScript sample type-checks', async () => {
+    const files = operations.map((entry) =>
+      basename(writeSample(`published-${entry.operationId}.mts`, sampleFor(codeSamples(doc, entry), 'TypeScript'))),
+    );
+    const result = await typecheck(files);
+    expect(result.output).toBe('');
+    expect(result.ok).toBe(true);
+  });
+
+  it('the check has teeth: a call the client does not have fails it', async () => {
+    const pin = sampleFor(codeSamples(doc, operations.find((e) => e.operationId === 'pinThread')!), 'TypeScript');
+    const broken = basename(writeSample('broken-pinThread.mts', pin.replace('.pin(', '.pinn(')));
+    const result = await typecheck([broken]);
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain("Property 'pinn' does not exist");
+  });
+});
+
+describe('samples run against the reference server', () => {
+  let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+  let apiKey: string;
+  let withPython = false;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0, memory: true, rateLimit: false });
+    apiKey = sandbox.credentials.demo.apiKey;
+    withPython = await pythonHasRequests();
+    if (!withPython) console.warn('python3 has no `requests` module: the Python samples are only syntax-checked.');
+  });
+
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+
+  /** A fresh thread for each run, so delete, pin and update never depend on another test. */
+  async function overridesFor(entry: OperationEntry): Promise<SampleOverrides> {
+    if (!entry.path.includes('{thread_id}')) return { baseUrl: sandbox.url };
+    const response = await fetch(`${sandbox.url}/threads`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: `docs sample for ${entry.operationId}` }),
+    });
+    expect(response.status).toBe(200);
+    const thread = (await response.json()) as { id: string };
+    return { baseUrl: sandbox.url, pathValues: { thread_id: thread.id } };
+  }
+
+  /** Where the body names the thread, it is the one the sample addressed. */
+  function expectSameThread(overrides: SampleOverrides, body: unknown): void {
+    const threadId = overrides.pathValues?.thread_id;
+    if (!threadId) return;
+    const named = (body as { id?: string; threadId?: string }).id ?? (body as { threadId?: string }).threadId;
+    expect(named).toBe(threadId);
+  }
+
+  it.each(cases)('curl sample of %s', async (operationId, entry) => {
+    const overrides = await overridesFor(entry);
+    const { status, body } = await runCurl(
+      `curl-${operationId}`,
+      sampleFor(codeSamples(doc, entry, overrides), 'curl'),
+      apiKey,
+    );
+    expect(status).toBe(documentedSuccess(entry));
+    expectValid(entry, status, body);
+    expectSameThread(overrides, body);
+  });
+
+  it.each(cases)('TypeScript (@freddy/client) sample of %s', async (operationId, entry) => {
+    const overrides = await overridesFor(entry);
+    const file = writeSample(`run-${operationId}.mts`, sampleFor(codeSamples(doc, entry, overrides), 'TypeScript'));
+    // The client rejects anything but a documented success, so a parsed body means one.
+    const body = await runNode(file, apiKey);
+    expectValid(entry, documentedSuccess(entry), body);
+    expectSameThread(overrides, body);
+  });
+
+  it('the swapped TypeScript samples type-check too', async () => {
+    const files: string[] = [];
+    for (const entry of operations)
+      files.push(
+        basename(
+          writeSample(
+            `swapped-${entry.operationId}.mts`,
+            sampleFor(
+              codeSamples(doc, entry, { baseUrl: sandbox.url, pathValues: { thread_id: 'thread_x' } }),
+              'TypeScript',
+            ),
+          ),
+        ),
+      );
+    expect((await typecheck(files)).output).toBe('');
+  });
+
+  it.each(cases)('JavaScript (fetch) sample of %s', async (operationId, entry) => {
+    const overrides = await overridesFor(entry);
+    const file = writeSample(`run-${operationId}.mjs`, sampleFor(codeSamples(doc, entry, overrides), 'JavaScript'));
+    // The sample throws unless response.ok.
+    const body = await runNode(file, apiKey);
+    expectValid(entry, documentedSuccess(entry), body);
+    expectSameThread(overrides, body);
+  });
+
+  it.each(cases)('Python (requests) sample of %s', async (operationId, entry) => {
+    if (!withPython) return;
+    const overrides = await overridesFor(entry);
+    const file = writeSample(`run-${operationId}.py`, sampleFor(codeSamples(doc, entry, overrides), 'Python'));
+    // raise_for_status() fails the run on anything but 2xx.
+    const body = await runPython(file, apiKey);
+    expectValid(entry, documentedSuccess(entry), body);
+    expectSameThread(overrides, body);
+  });
+});

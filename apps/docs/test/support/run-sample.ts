@@ -1,0 +1,88 @@
+/**
+ * Runs generated samples as a reader would: curl in bash, JavaScript and
+ * TypeScript in Node (TypeScript through tsx), Python with python3. The
+ * sample files are kept under test-results/samples/ as artifacts.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { appDir } from '../../src/paths.js';
+
+const run = promisify(execFile);
+export const samplesDir = join(appDir, 'test-results', 'samples');
+
+export function writeSample(name: string, source: string): string {
+  mkdirSync(samplesDir, { recursive: true });
+  const file = join(samplesDir, name);
+  writeFileSync(file, `${source}\n`);
+  return file;
+}
+
+function sampleEnv(apiKey: string): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, HOME: process.env.HOME, FREDDY_API_KEY: apiKey };
+}
+
+export interface HttpResult {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * The sample text runs unchanged; a shell function named `curl` wraps the
+ * real one to capture the status code and the body.
+ */
+export async function runCurl(name: string, source: string, apiKey: string): Promise<HttpResult> {
+  const bodyFile = join(samplesDir, `${name}.body.json`);
+  const script = [
+    `curl() { command curl --silent --show-error --output "${bodyFile}" --write-out '%{http_code}' "$@"; }`,
+    source,
+  ].join('\n');
+  const file = writeSample(`${name}.sh`, script);
+  const { stdout } = await run('bash', [file], { env: sampleEnv(apiKey) });
+  return { status: Number(stdout.trim()), body: JSON.parse(readFileSync(bodyFile, 'utf8')) };
+}
+
+/** Runs a JavaScript (`.mjs`) or TypeScript (`.mts`) sample; it prints the parsed body as JSON. */
+export async function runNode(file: string, apiKey: string): Promise<unknown> {
+  const args = file.endsWith('.mts') ? [join(appDir, 'node_modules/tsx/dist/cli.mjs'), file] : [file];
+  const { stdout } = await run(process.execPath, args, { env: sampleEnv(apiKey), cwd: appDir });
+  return JSON.parse(stdout);
+}
+
+export async function runPython(file: string, apiKey: string): Promise<unknown> {
+  const { stdout } = await run('python3', [file], { env: sampleEnv(apiKey) });
+  return JSON.parse(stdout);
+}
+
+export async function pythonHasRequests(): Promise<boolean> {
+  try {
+    await run('python3', ['-c', 'import requests']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `tsc --noEmit` over the given files, resolved from this app (so `@freddy/client` is the workspace package). */
+export async function typecheck(files: string[]): Promise<{ ok: boolean; output: string }> {
+  const tsconfig = writeSample(
+    'tsconfig.json',
+    JSON.stringify(
+      {
+        extends: '../../../../tsconfig.base.json',
+        compilerOptions: { noEmit: true, skipLibCheck: false, types: ['node'] },
+        files,
+      },
+      null,
+      2,
+    ),
+  );
+  try {
+    const { stdout } = await run(process.execPath, [join(appDir, 'node_modules/typescript/bin/tsc'), '-p', tsconfig]);
+    return { ok: true, output: stdout };
+  } catch (error) {
+    const failed = error as { stdout?: string; stderr?: string };
+    return { ok: false, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
+  }
+}
