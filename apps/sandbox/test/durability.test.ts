@@ -3,7 +3,8 @@
  * survives a SIGKILL, the demo key survives restarts, and SIGTERM finishes
  * in-flight requests before the process exits.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -77,6 +78,11 @@ describe('durability', () => {
     }
     // The saved demo key is readable by its owner only.
     expect(statSync(join(dataDir, 'credentials.json')).mode & 0o777).toBe(0o600);
+    // The database holds the keys' hashes, never the keys.
+    const stored = readFileSync(join(dataDir, 'sandbox.sqlite')).toString('latin1');
+    expect(stored).not.toContain(first.apiKey);
+    expect(stored).not.toContain(first.apiKey.slice(3, 20));
+    expect(stored).toContain(createHash('sha256').update(first.apiKey).digest('hex'));
   });
 
   it('SIGTERM lets an in-flight request finish, refuses new connections, and exits 0', async () => {
