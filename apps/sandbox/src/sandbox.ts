@@ -34,6 +34,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const credentials = seedCredentials(db, keys, dataDir);
     const store = new ThreadStore(db);
     const rateLimit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
+    if (rateLimit && !(Number.isInteger(rateLimit.limit) && rateLimit.limit >= 1 && rateLimit.windowMs >= 1)) {
+      throw new TypeError(`rateLimit needs a whole limit ≥ 1 and a windowMs ≥ 1, not ${JSON.stringify(rateLimit)}`);
+    }
     const handle = createRequestHandler({
       contract,
       keys,

@@ -57,6 +57,10 @@ describe('rate limiting', () => {
     }
   });
 
+  it('refuses a limit that would refuse every request', async () => {
+    await expect(start({ rateLimit: { limit: 0, windowMs: 60_000 } })).rejects.toThrow(/rateLimit/);
+  });
+
   it('can be turned off', async () => {
     const sandbox = await start({ rateLimit: false });
     try {
