@@ -189,6 +189,8 @@ describe('query parameters of listThreads (always 400, with param)', () => {
     ['visibleInUi=maybe', 'visibleInUi'],
     ['assistantId=', 'assistantId'],
     ['colour=red', 'colour'],
+    ['__proto__=x', '__proto__'],
+    ['constructor=x', 'constructor'],
     ['after=thread_unknown', 'after'],
     ['before=thread_unknown', 'before'],
   ];

@@ -229,7 +229,14 @@ function parseQuery(operation: CompiledOperation, search: string): Record<string
   if (!spec) return {};
   const query: Record<string, unknown> = {};
   for (const [name, value] of new URLSearchParams(search)) {
-    if (name === '__proto__') throw classifyParameterError(undefined);
+    // Would set the object's prototype rather than a key; no parameter has this name anyway.
+    if (name === '__proto__') {
+      throw errors.badRequest(
+        `Invalid request parameters: Unknown query parameter: ${name}`,
+        'invalid_parameters',
+        name,
+      );
+    }
     const existing = query[name];
     if (existing === undefined) query[name] = value;
     else query[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
