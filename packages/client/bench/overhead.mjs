@@ -107,3 +107,46 @@ console.table(
     'p50 vs bare openapi-fetch': `${(r.p50 / bareOf(r.name).p50).toFixed(3)}×`,
   })),
 );
+
+// The same two clients over a real socket to a server in this process on
+// 127.0.0.1 (keep-alive), to put the in-process difference next to a round trip.
+const { createServer } = await import('node:http');
+const server = createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(thread);
+  });
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const local = `http://127.0.0.1:${server.address().port}/v1`;
+const bareLocal = createClient({ baseUrl: local, headers: { Authorization: `Bearer ${KEY}` } });
+const freddyLocal = createFreddyClient({ apiKey: KEY, baseUrl: local });
+const freddyLocalUntimed = createFreddyClient({ apiKey: KEY, baseUrl: local, timeoutMs: 0 });
+const overSocket = {
+  'retrieve over 127.0.0.1: bare openapi-fetch': async () => {
+    const { data, error } = await bareLocal.GET('/threads/{thread_id}', { params: { path: { thread_id: ID } } });
+    if (error) throw error;
+    return data;
+  },
+  'retrieve over 127.0.0.1: @freddy/client': () => freddyLocal.threads.retrieve(ID),
+  'retrieve over 127.0.0.1: @freddy/client, timeoutMs 0': () => freddyLocalUntimed.threads.retrieve(ID),
+};
+const socketSamples = Object.fromEntries(Object.keys(overSocket).map((name) => [name, []]));
+for (let round = 0; round < ROUNDS; round++) {
+  const bench = new Bench({ time: 600, warmupTime: 200 });
+  const names = Object.keys(overSocket);
+  const order = names.map((_, i) => names[(i + round) % names.length]);
+  for (const name of order) bench.add(name, overSocket[name]);
+  await bench.run();
+  for (const task of bench.tasks) socketSamples[task.name].push(task.result.latency.p50 * 1000);
+}
+server.close();
+const socketBare = median(socketSamples[Object.keys(overSocket)[0]]);
+console.table(
+  Object.keys(overSocket).map((name) => ({
+    task: name,
+    'p50 µs': median(socketSamples[name]).toFixed(1),
+    'vs bare openapi-fetch': `${(median(socketSamples[name]) / socketBare).toFixed(3)}×`,
+  })),
+);
