@@ -20,7 +20,8 @@ const client = (options: { timeoutMs?: number; maxRetries?: number } = {}) =>
 describe('timeouts', () => {
   test('an attempt that gets no answer times out, is retried, and the retry answers', async () => {
     server.script('hang', ok);
-    const thread = await client({ timeoutMs: 150 }).threads.retrieve('thread_abc123');
+    // Generous, so that the answered retry never times out on a slow machine.
+    const thread = await client({ timeoutMs: 1_000 }).threads.retrieve('thread_abc123');
     expect(thread.id).toBe('thread_abc123');
     expect(server.requests).toHaveLength(2);
   });
