@@ -1,15 +1,17 @@
 /** Starts a sandbox: database, credentials, contract, HTTP server; and stops it cleanly. */
 import { existsSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { loadSpec } from '@freddy/spec';
 import { type Logger, pino } from 'pino';
 import sirv from 'sirv';
 import { KeyStore } from './auth/keys.js';
 import { RateLimiter } from './auth/rate-limit.js';
 import { seedCredentials } from './auth/seed.js';
-import { createRequestHandler } from './http/server.js';
+import { errors, renderError } from './http/errors.js';
+import { createRequestHandler, nextRequestId } from './http/server.js';
 import { createOperations } from './operations/threads.js';
 import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_RATE_LIMIT, type Sandbox, type SandboxOptions } from './options.js';
 import { openDatabase } from './store/database.js';
@@ -60,6 +62,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       handle(req, res);
     });
 
+    server.on('clientError', answerMalformedHttp);
+
     await new Promise<void>((resolveListen, rejectListen) => {
       server.once('error', rejectListen);
       server.listen(options.port ?? DEFAULT_PORT, options.host ?? DEFAULT_HOST, () => {
@@ -98,6 +102,31 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     db.close();
     throw error;
   }
+}
+
+/**
+ * Requests node's parser cannot read never reach the handler; they still get
+ * a JSON error with a request id rather than node's bare `400 Bad Request`.
+ */
+function answerMalformedHttp(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const body = JSON.stringify(
+    renderError(
+      errors.badRequest(`Malformed HTTP request (${error.code ?? 'parse error'})`, 'malformed_http'),
+      'freddy',
+      '',
+    ),
+  );
+  const reason = STATUS_CODES[status] ?? 'Bad Request';
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nx-request-id: ${nextRequestId()}\r\n` +
+      `access-control-allow-origin: *\r\n\r\n${body}`,
+  );
 }
 
 function createLogger(log: SandboxOptions['log']): Logger | undefined {

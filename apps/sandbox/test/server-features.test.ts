@@ -1,5 +1,6 @@
 /** Rate limits, CORS, the docs folder, request ids and the request log. */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -180,6 +181,32 @@ describe('request ids and the request log', () => {
       for (const line of lines) expect(typeof line.ms).toBe('number');
       // Keys never reach the log.
       expect(JSON.stringify(lines)).not.toContain(key);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
+
+describe('requests node cannot parse', () => {
+  it('get a JSON 400 with a request id, not a bare one', async () => {
+    const sandbox = await start();
+    try {
+      const { port } = sandbox;
+      const raw = await new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () =>
+          socket.write('GET /v1/threads HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n'),
+        );
+        let out = '';
+        socket.on('data', (chunk) => {
+          out += chunk;
+        });
+        socket.on('end', () => resolve(out));
+        socket.on('error', reject);
+      });
+      expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+      expect(raw).toMatch(/x-request-id: req_/);
+      const body = JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4));
+      expect(body.error).toMatchObject({ type: 'invalid_request_error', code: 'malformed_http' });
     } finally {
       await sandbox.close();
     }

@@ -33,7 +33,7 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 // counter cost far less per request than a UUID.
 const requestIdPrefix = `req_${randomBytes(6).toString('hex')}`;
 let requestCounter = 0;
-function nextRequestId(): string {
+export function nextRequestId(): string {
   requestCounter = (requestCounter + 1) % Number.MAX_SAFE_INTEGER;
   return `${requestIdPrefix}${requestCounter.toString(36).padStart(6, '0')}`;
 }
