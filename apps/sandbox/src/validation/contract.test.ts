@@ -1,5 +1,6 @@
 import { loadSpec } from '@freddy/spec';
 import { describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES } from '../http/body.js';
 import { classifyBodyError } from './classify.js';
 import { compileContract } from './contract.js';
 
@@ -7,7 +8,8 @@ const operation = (contract: ReturnType<typeof compileContract>, id: string) =>
   contract.operations.find((o) => o.operationId === id)!;
 
 describe('compileContract', () => {
-  const contract = compileContract(loadSpec());
+  const spec = loadSpec();
+  const contract = compileContract(spec);
 
   it('reads routes, envelopes and credential schemes from the spec', () => {
     expect(contract.basePath).toBe('/v1');
@@ -47,6 +49,12 @@ describe('compileContract', () => {
     const error = classifyBodyError(tightened.errors?.[0]);
     expect(error.init).toMatchObject({ status: 422, code: 'invalid_title', param: 'title' });
     expect(error.message).toContain('5');
+  });
+
+  it('keeps the body limit, the one figure only the spec prose states, equal to it', () => {
+    const described = String(spec.components.responses?.PayloadTooLarge?.description);
+    const kib = Number(/(\d+) KiB/.exec(described)?.[1]);
+    expect(kib * 1024).toBe(MAX_BODY_BYTES);
   });
 
   it('maps ajv keywords by the house rule: malformed → 400, over a limit → 422', () => {
