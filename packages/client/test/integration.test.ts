@@ -151,6 +151,23 @@ describe('each documented error the server produces', () => {
     expect(platform.traceId).toBe(platform.requestId);
   });
 
+  test('401 from every method, with a wrong key and with a wrong bearer token', async () => {
+    for (const stranger of [clientFor({ apiKey: 'ak_not_a_real_key' }), clientFor({ bearerToken: 'not_a_token' })]) {
+      const calls = [
+        stranger.threads.create(),
+        stranger.threads.list(),
+        stranger.threads.retrieve('thread_abc123'),
+        stranger.threads.update('thread_abc123', { title: 'x' }),
+        stranger.threads.updateMetadata('thread_abc123', { metadata: { a: 'b' } }),
+        stranger.threads.delete('thread_abc123'),
+        stranger.threads.pin('thrd_abc123'),
+        stranger.threads.unpin('thrd_abc123'),
+      ];
+      for (const call of calls) expect(await rejection(call)).toBeInstanceOf(AuthenticationError);
+    }
+    expect(checked.filter((c) => c.status === 401)).toHaveLength(16);
+  });
+
   test('404 for every method that takes an id, in the envelope of each', async () => {
     const missing = 'thread_does_not_exist';
     for (const call of [
