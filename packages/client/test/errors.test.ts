@@ -185,8 +185,12 @@ describe('the credential never leaks', () => {
       res.end(echo(req));
     });
     for (const c of [client({ apiKey: SECRET }), client({ bearerToken: SECRET })]) {
-      for (const call of [c.threads.retrieve('t'), c.threads.pin('t'), c.threads.update('t', { title: SECRET })]) {
-        const error = await call.catch((e) => e);
+      for (const call of [
+        () => c.threads.retrieve('t'),
+        () => c.threads.pin('t'),
+        () => c.threads.update('t', { title: SECRET }),
+      ]) {
+        const error = await call().catch((e) => e);
         expect(error).toBeInstanceOf(AuthenticationError);
         // The echo really happened, redacted:
         expect(error.message).toContain('[redacted]');

@@ -154,16 +154,16 @@ describe('each documented error the server produces', () => {
   test('401 from every method, with a wrong key and with a wrong bearer token', async () => {
     for (const stranger of [clientFor({ apiKey: 'ak_not_a_real_key' }), clientFor({ bearerToken: 'not_a_token' })]) {
       const calls = [
-        stranger.threads.create(),
-        stranger.threads.list(),
-        stranger.threads.retrieve('thread_abc123'),
-        stranger.threads.update('thread_abc123', { title: 'x' }),
-        stranger.threads.updateMetadata('thread_abc123', { metadata: { a: 'b' } }),
-        stranger.threads.delete('thread_abc123'),
-        stranger.threads.pin('thrd_abc123'),
-        stranger.threads.unpin('thrd_abc123'),
+        () => stranger.threads.create(),
+        () => stranger.threads.list(),
+        () => stranger.threads.retrieve('thread_abc123'),
+        () => stranger.threads.update('thread_abc123', { title: 'x' }),
+        () => stranger.threads.updateMetadata('thread_abc123', { metadata: { a: 'b' } }),
+        () => stranger.threads.delete('thread_abc123'),
+        () => stranger.threads.pin('thrd_abc123'),
+        () => stranger.threads.unpin('thrd_abc123'),
       ];
-      for (const call of calls) expect(await rejection(call)).toBeInstanceOf(AuthenticationError);
+      for (const call of calls) expect(await rejection(call())).toBeInstanceOf(AuthenticationError);
     }
     expect(checked.filter((c) => c.status === 401)).toHaveLength(16);
   });
