@@ -46,7 +46,9 @@ export async function startSiteServer(options = {}) {
     if (liveReload && (rest === '' || rest === 'index.html')) {
       const html = await readFile(join(root, 'index.html'), 'utf8');
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-      return res.end(html.replace('</body>', `${liveReloadScript(`${base}${LIVE_RELOAD_PATH}`)}</body>`));
+      // The last </body>: the inlined Redoc bundle has that text inside its scripts too.
+      const at = html.lastIndexOf('</body>');
+      return res.end(`${html.slice(0, at)}${liveReloadScript(`${base}${LIVE_RELOAD_PATH}`)}${html.slice(at)}`);
     }
     req.url = `/${rest}${url.search}`;
     assets(req, res, () => {

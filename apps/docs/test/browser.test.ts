@@ -7,10 +7,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { startSandbox } from '@freddy/sandbox';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type SiteServer, startSiteServer } from '../scripts/serve.mjs';
-import { appDir } from '../src/paths.js';
+import { appDir, siteDir } from '../src/paths.js';
 import {
   launchChromium,
   offOriginRequests,
@@ -144,5 +145,25 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
     expect(fromDisk.requests).toContain(pathToFileURL(join(appDir, 'site/logo.svg')).href);
     expect(offOriginRequests(fromDisk.requests, 'file:')).toEqual([]);
     expect(fromDisk.consoleErrors).toEqual([]);
+  });
+
+  it('is served by the reference server at /docs/, next to the API', async () => {
+    const sandbox = await startSandbox({ port: 0, memory: true, docsDir: siteDir });
+    try {
+      const origin = new URL(sandbox.url).origin;
+      const recorded = await openPage(browser);
+      opened.push(recorded);
+      await recorded.page.goto(`${origin}/docs/#/threads/pinthread`);
+      await heading(recorded.page.locator('[id="threads/pinthread"]'), 'h2', 'Pin thread').waitFor({
+        state: 'visible',
+      });
+      expect(recorded.requests).toContain(`${origin}/docs/logo.svg`);
+      const api = await fetch(`${sandbox.url}/threads`, {
+        headers: { Authorization: `Bearer ${sandbox.credentials.demo.apiKey}` },
+      });
+      expect(api.status).toBe(200);
+    } finally {
+      await sandbox.close();
+    }
   });
 });
