@@ -11,7 +11,7 @@ const HELP = `freddy-sandbox: the Freddy Threads API, running locally on SQLite.
 
 Usage: freddy-sandbox [options]
 
-  --port <n>           port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
+  --port <n>           port to listen on (default $FREDDY_SANDBOX_PORT, else ${DEFAULT_PORT}; 0 picks a free one)
   --host <addr>        address to listen on (default ${DEFAULT_HOST})
   --data <dir>         keep the SQLite database (and the demo key) in this folder (default ./.data)
   --memory             keep everything in memory; nothing survives a restart
@@ -41,9 +41,11 @@ async function main() {
     process.stdout.write(HELP);
     return;
   }
-  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
+  // FREDDY_SANDBOX_PORT lets `pnpm start` (which goes through turbo) move the port without flags.
+  const portText = values.port ?? process.env.FREDDY_SANDBOX_PORT;
+  const port = portText === undefined || portText === '' ? DEFAULT_PORT : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw new Error(`--port must be 0–65535, not "${values.port}"`);
+    throw new Error(`--port (or FREDDY_SANDBOX_PORT) must be 0–65535, not "${portText}"`);
   const sandbox = await startSandbox({
     port,
     host: values.host ?? DEFAULT_HOST,

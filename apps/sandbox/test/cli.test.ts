@@ -20,6 +20,15 @@ describe('freddy-sandbox', () => {
     }
   });
 
+  it('takes its port from FREDDY_SANDBOX_PORT when no --port is given', () => {
+    const res = spawnSync(process.execPath, [cliPath, '--memory'], {
+      encoding: 'utf8',
+      env: { ...process.env, FREDDY_SANDBOX_PORT: 'not-a-port' },
+    });
+    expect(res.status).toBe(1);
+    expect(res.stderr).toContain('"not-a-port"');
+  });
+
   it('prints the base URL, the demo key and a curl command that works as printed', async () => {
     const cli = await runCli(['--memory', '--rate-limit', '7/1m']);
     try {
