@@ -100,6 +100,7 @@ describe('generated code samples', () => {
     const overrides = { baseUrl: 'http://127.0.0.1:9/v1', pathValues: { thread_id: 'thread_live' } };
     const samples = codeSamples(doc, byId('pinThread'), overrides);
     expect(sampleFor(samples, 'curl')).toContain('"http://127.0.0.1:9/v1/threads/thread_live/pin"');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the expected JavaScript source holds a template literal.
     expect(sampleFor(samples, 'JavaScript')).toContain('`http://127.0.0.1:9/v1/threads/${threadId}/pin`');
     expect(sampleFor(samples, 'Python')).toContain('f"http://127.0.0.1:9/v1/threads/{thread_id}/pin"');
     expect(sampleFor(samples, 'TypeScript')).toContain('baseUrl: "http://127.0.0.1:9/v1"');
