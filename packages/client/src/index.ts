@@ -3,6 +3,8 @@ export type {
   DeletedThread,
   ErrorResponse,
   ListThreadsQuery,
+  MessageInput,
+  Metadata,
   PinStatus,
   PlatformErrorResponse,
   Thread,
