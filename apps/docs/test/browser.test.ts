@@ -118,6 +118,8 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
     const table = page.locator('table').filter({ hasText: 'Thread id prefix in examples' }).first();
     await table.waitFor({ state: 'visible' });
     expect(await table.textContent()).toContain('https://api.aitronos.com/v1');
+    await table.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(resultsDir, 'docs-known-inconsistencies.png') });
   });
 
   it('uses our logo, favicon and colours, served beside the page under /docs/', async () => {
