@@ -85,6 +85,26 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
     },
   );
 
+  it('offers exactly the four generated languages, and shows the @freddy/client sample', async () => {
+    const { page } = await open('#/threads/pinthread');
+    const section = page.locator('[id="threads/pinthread"]');
+    await section.getByRole('button', { name: 'curl', exact: true }).first().click();
+    const items = page.getByRole('menuitem');
+    await items.first().waitFor({ state: 'visible' });
+    expect((await items.allTextContents()).map((text) => text.trim())).toEqual([
+      'curl',
+      'JavaScript',
+      'Python',
+      'TypeScript',
+    ]);
+    await items.filter({ hasText: 'TypeScript' }).click();
+    await section
+      .locator('pre, code')
+      .filter({ hasText: 'client.threads.pin("thrd_abc123")' })
+      .first()
+      .waitFor({ state: 'visible' });
+  });
+
   it('lists every operation in the sidebar, and each entry opens it', async () => {
     const { page } = await open();
     await page.getByRole('link', { name: 'Threads', exact: true }).first().click();
