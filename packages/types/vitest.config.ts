@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { sharedTestConfig } from '../../vitest.shared.js';
 
 export default defineConfig({
   test: {
+    ...sharedTestConfig,
     include: ['test/**/*.test.ts'],
     typecheck: {
       // By default only `*.test-d.ts` files are type-checked; ours are plain
