@@ -3,7 +3,7 @@
  * `x-codeSamples` and the logo. Written to `build/` (gitignored); the
  * hand-authored spec files are never touched.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { bundledSpecPath, loadSpec, type OpenApiDocument } from '@freddy/spec';
 import { docsSpecPath } from './paths.js';
@@ -17,6 +17,8 @@ export function docsSpec(source: OpenApiDocument): OpenApiDocument {
 }
 
 export function writeDocsSpec(from: string = bundledSpecPath, to: string = docsSpecPath): OpenApiDocument {
+  if (!existsSync(from))
+    throw new Error(`No bundled contract at ${from}: run \`pnpm --filter @freddy/spec bundle\` first`);
   const doc = docsSpec(loadSpec(from));
   mkdirSync(dirname(to), { recursive: true });
   writeFileSync(to, `${JSON.stringify(doc, null, 2)}\n`);

@@ -35,25 +35,35 @@ export function buildSite(): void {
   rmSync(siteDir, { recursive: true, force: true });
   mkdirSync(siteDir, { recursive: true });
   const output = join(siteDir, 'index.html');
-  execFileSync(
-    join(appDir, 'node_modules/.bin/redocly'),
-    [
-      'build-docs',
-      docsSpecPath,
-      '--config',
-      join(appDir, 'redocly.yaml'),
-      '--inlineBundle',
-      '--template',
-      join(appDir, 'src/template.hbs'),
-      '--title',
-      'Freddy Threads API reference',
-      '-o',
-      output,
-    ],
-    { cwd: appDir, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
+  runRedocly(output);
   writeFileSync(output, localizeRemoteAssets(readFileSync(output, 'utf8')));
   for (const asset of SITE_ASSETS) copyFileSync(join(assetsDir, asset), join(siteDir, asset));
+}
+
+function runRedocly(output: string): void {
+  try {
+    execFileSync(
+      join(appDir, 'node_modules/.bin/redocly'),
+      [
+        'build-docs',
+        docsSpecPath,
+        '--config',
+        join(appDir, 'redocly.yaml'),
+        '--inlineBundle',
+        '--template',
+        join(appDir, 'src/template.hbs'),
+        '--title',
+        'Freddy Threads API reference',
+        '-o',
+        output,
+      ],
+      // Quiet unless it fails: redocly prints a Node 20 deprecation banner on every run.
+      { cwd: appDir, stdio: 'pipe' },
+    );
+  } catch (error) {
+    const failed = error as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`redocly build-docs failed:\n${failed.stdout ?? ''}${failed.stderr ?? ''}`);
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
