@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Two cores: one chromium and one reference server at a time.
     fileParallelism: false,
-    testTimeout: 60_000,
+    // Generous: in `pnpm test` this shares two cores with every other package's tests.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
   },
 });
