@@ -151,7 +151,9 @@ export function createRequestHandler(deps: HandlerDeps): Handler {
       const query = parseQuery(operation, queryStart === -1 ? '' : rawUrl.slice(queryStart + 1));
 
       const run = (body: Record<string, unknown> | undefined) => {
-        send(200, operations[operation.operationId]!({ principal, params, query, body }));
+        const result = operations[operation.operationId]!({ principal, params, query, body });
+        if (result instanceof Promise) result.then((value) => send(200, value), fail);
+        else send(200, result);
       };
 
       if (!operation.body) {

@@ -25,6 +25,7 @@ export interface OperationInput {
   body: Record<string, unknown> | undefined;
 }
 
+/** Reads answer at once; writes answer with a promise that settles after their commit. */
 export type OperationHandler = (input: OperationInput) => unknown;
 
 /** A response body that is already JSON text, sent as is. */
@@ -36,10 +37,10 @@ export function createOperations(store: ThreadStore, validateMetadata: ValidateF
   const threadIdOf = (input: OperationInput) => String(input.params.thread_id);
 
   /** Merges, re-checking the merged whole against the contract's Metadata schema. */
-  const applyChanges = (input: OperationInput, changes: ThreadChanges): Thread => {
+  const applyChanges = async (input: OperationInput, changes: ThreadChanges): Promise<Thread> => {
     const id = threadIdOf(input);
     try {
-      const thread = store.change(input.principal.organizationId, id, changes, (merged) =>
+      const thread = await store.change(input.principal.organizationId, id, changes, (merged) =>
         Boolean(validateMetadata(merged)),
       );
       if (!thread) throw errors.threadNotFound(id);
@@ -56,9 +57,9 @@ export function createOperations(store: ThreadStore, validateMetadata: ValidateF
     }
   };
 
-  const pinStatus = (input: OperationInput, pinned: boolean) => {
+  const pinStatus = async (input: OperationInput, pinned: boolean) => {
     const id = threadIdOf(input);
-    const thread = store.pin(input.principal.organizationId, id, pinned);
+    const thread = await store.pin(input.principal.organizationId, id, pinned);
     if (!thread) throw errors.threadNotFound(id);
     return {
       id: thread.id,
@@ -119,9 +120,9 @@ export function createOperations(store: ThreadStore, validateMetadata: ValidateF
       });
     },
 
-    deleteThread: (input) => {
+    deleteThread: async (input) => {
       const id = threadIdOf(input);
-      if (!store.delete(input.principal.organizationId, id)) throw errors.threadNotFound(id);
+      if (!(await store.delete(input.principal.organizationId, id))) throw errors.threadNotFound(id);
       return { success: true, threadId: id, message: 'Thread and all messages deleted successfully' };
     },
 

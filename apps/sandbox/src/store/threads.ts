@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
+import { GroupCommit } from './group-commit.js';
 
 export type Metadata = Record<string, string>;
 
@@ -122,17 +123,12 @@ export class ThreadStore {
   private readonly update;
   private readonly remove;
   private readonly setPin;
-  /**
-   * Runs `work` in one transaction (rolled back if it throws). IMMEDIATE takes
-   * the write lock up front, so a read-merge-write never has to upgrade (another
-   * process on the same file waits on busy_timeout instead of failing). Made
-   * once: making a transaction function per call is costly.
-   */
-  private readonly atomically: <T>(work: () => T) => T;
+  /** Every write goes through here: its own savepoint in a group-committed transaction. */
+  private readonly writes: GroupCommit;
   private readonly listCache = new Map<string, Statement<unknown[], [string, string]>>();
 
   constructor(private readonly db: Db) {
-    this.atomically = db.transaction((work: () => unknown) => work()).immediate as <T>(work: () => T) => T;
+    this.writes = new GroupCommit(db);
     this.select = db.prepare<[string, string], ThreadRow>('SELECT * FROM threads WHERE id = ? AND organization_id = ?');
     this.selectJson = db
       .prepare<[string, string], string>('SELECT body FROM threads WHERE id = ? AND organization_id = ?')
@@ -163,7 +159,7 @@ export class ThreadStore {
     return this.selectJson.get(id, organizationId);
   }
 
-  create(organizationId: string, userId: string, input: NewThread): Thread {
+  create(organizationId: string, userId: string, input: NewThread): Promise<Thread> {
     const now = nowSeconds();
     const messages = input.messages ?? [];
     const row: Omit<ThreadRow, 'body'> = {
@@ -182,13 +178,13 @@ export class ThreadStore {
       pinned_at: null,
     };
     const thread = toThread(row);
-    this.atomically(() => {
+    return this.writes.run(() => {
       this.insert.run({ ...row, body: JSON.stringify(thread) });
       messages.forEach((m, position) => {
         this.insertMessage.run(row.id, position, m.role, m.content, now);
       });
+      return thread;
     });
-    return thread;
   }
 
   /**
@@ -201,8 +197,8 @@ export class ThreadStore {
     id: string,
     changes: ThreadChanges,
     accept: (merged: Metadata) => boolean,
-  ): Thread | undefined {
-    return this.atomically(() => {
+  ): Promise<Thread | undefined> {
+    return this.writes.run(() => {
       const row = this.select.get(id, organizationId);
       if (!row) return undefined;
       const metadata = changes.metadata
@@ -222,13 +218,13 @@ export class ThreadStore {
     });
   }
 
-  delete(organizationId: string, id: string): boolean {
-    return this.remove.run(id, organizationId).changes === 1;
+  delete(organizationId: string, id: string): Promise<boolean> {
+    return this.writes.run(() => this.remove.run(id, organizationId).changes === 1);
   }
 
   /** Pins or unpins; pinning a pinned thread keeps its first `pinned_at`. `updated_at` is not touched. */
-  pin(organizationId: string, id: string, pinned: boolean): Thread | undefined {
-    return this.atomically(() => {
+  pin(organizationId: string, id: string, pinned: boolean): Promise<Thread | undefined> {
+    return this.writes.run(() => {
       const row = this.select.get(id, organizationId);
       if (!row) return undefined;
       if ((row.is_pinned === 1) === pinned) return toThread(row);
