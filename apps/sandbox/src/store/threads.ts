@@ -1,7 +1,8 @@
 /**
- * Threads in SQLite. Every write is one transaction, and better-sqlite3 runs
- * each to completion before the next request's, so a read-merge-write of
- * metadata can never interleave with another.
+ * Threads in SQLite. Every write runs whole in its own savepoint of a
+ * group-committed transaction (group-commit.ts), one write after another, so
+ * a read-merge-write of metadata can never interleave with another and is
+ * answered only once committed.
  */
 import { randomBytes } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
@@ -188,7 +189,7 @@ export class ThreadStore {
   }
 
   /**
-   * Applies a partial update in one transaction: metadata is merged into what
+   * Applies a partial update atomically: metadata is merged into what
    * is stored now, and `accept` decides whether the merged whole is allowed
    * (nothing is written if it is not).
    */
