@@ -85,19 +85,9 @@ export function createSpecAjv(doc: OpenApiDocument, options: { coerceTypes?: boo
   addFormats(ajv);
   // OpenAPI keywords that may sit beside JSON Schema ones in a document.
   ajv.addKeyword({ keyword: 'example' });
-  for (const keyword of [
-    'openapi',
-    'info',
-    'servers',
-    'paths',
-    'components',
-    'tags',
-    'security',
-    'webhooks',
-    'jsonSchemaDialect',
-    'externalDocs',
-  ])
-    ajv.addKeyword({ keyword });
+  // The document is registered whole, so its top-level fields (`openapi`,
+  // `paths`, `x-…` extensions) must be known words to strict mode.
+  for (const keyword of Object.keys(doc)) if (!ajv.getKeyword(keyword)) ajv.addKeyword({ keyword });
   ajv.addSchema({ ...doc, $id: SPEC_ID });
   return ajv;
 }
