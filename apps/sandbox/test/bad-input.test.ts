@@ -1,8 +1,10 @@
 /** Every client mistake gets its documented 4xx, never a 5xx, and nothing is written. */
+import { loadSpec } from '@freddy/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../src/index.js';
 import { call, createThread, start } from './helpers.js';
 
+const maxBodyBytes = loadSpec()['x-request-body-max-bytes'] as number;
 let sandbox: Sandbox;
 let key: string;
 let threadId: string;
@@ -48,8 +50,8 @@ describe('bodies that are not valid JSON documents', () => {
     await expectUntouched();
   });
 
-  it('a body over 64 KiB → 413, whether announced by Content-Length or not', async () => {
-    const big = JSON.stringify({ title: 'x', metadata: { a: 'y'.repeat(70 * 1024) } });
+  it('a body over the limit (64 KiB) → 413, whether announced by Content-Length or not', async () => {
+    const big = JSON.stringify({ title: 'x', metadata: { a: 'y'.repeat(maxBodyBytes) } });
     const res = await call(sandbox, 'POST', `/threads/${threadId}`, { key, raw: big, contentType: 'application/json' });
     expect(res.status).toBe(413);
     expect(res.body.error).toMatchObject({ code: 'payload_too_large', type: 'invalid_request_error' });
@@ -86,10 +88,10 @@ describe('bodies that are not valid JSON documents', () => {
     await expectUntouched();
   });
 
-  it('a body of exactly 64 KiB is read', async () => {
+  it('a body of exactly the limit is read', async () => {
     const base = JSON.stringify({ messages: [{ role: 'user', content: '' }] });
-    const json = { messages: [{ role: 'user', content: 'z'.repeat(64 * 1024 - base.length) }] };
-    expect(Buffer.byteLength(JSON.stringify(json))).toBe(64 * 1024);
+    const json = { messages: [{ role: 'user', content: 'z'.repeat(maxBodyBytes - base.length) }] };
+    expect(Buffer.byteLength(JSON.stringify(json))).toBe(maxBodyBytes);
     const res = await call(sandbox, 'POST', '/threads', { key, json });
     expect(res.status).toBe(200);
   });

@@ -1,9 +1,6 @@
-/** Reads a request body as JSON, within the house size limit. */
+/** Reads a request body as JSON, within the contract's size limit. */
 import type { IncomingMessage } from 'node:http';
 import { errors } from './errors.js';
-
-/** The house limit of the contract's `413` response ("larger than 64 KiB"). */
-export const MAX_BODY_BYTES = 64 * 1024;
 
 export type BodyResult = { present: false } | { present: true; value: unknown };
 
@@ -18,10 +15,10 @@ export function isJsonContentType(header: string | undefined): boolean {
  * 413 when too large (checked against Content-Length first, then while
  * reading), 415 when not sent as JSON, 400 when the JSON does not parse.
  */
-export function readJsonBody(req: IncomingMessage): Promise<BodyResult> {
+export function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<BodyResult> {
   const declared = req.headers['content-length'];
-  if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) {
-    return Promise.reject(errors.payloadTooLarge(MAX_BODY_BYTES));
+  if (declared !== undefined && Number(declared) > maxBytes) {
+    return Promise.reject(errors.payloadTooLarge(maxBytes));
   }
   const contentType = req.headers['content-type'];
   const hasBody = declared !== undefined ? Number(declared) > 0 : req.headers['transfer-encoding'] !== undefined;
@@ -34,9 +31,9 @@ export function readJsonBody(req: IncomingMessage): Promise<BodyResult> {
     req.on('data', (chunk: Buffer) => {
       if (failed) return;
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > maxBytes) {
         failed = true;
-        reject(errors.payloadTooLarge(MAX_BODY_BYTES));
+        reject(errors.payloadTooLarge(maxBytes));
         return;
       }
       chunks.push(chunk);

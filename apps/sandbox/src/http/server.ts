@@ -161,7 +161,7 @@ export function createRequestHandler(deps: HandlerDeps): Handler {
         return;
       }
       const bodySpec = operation.body;
-      readJsonBody(req).then(
+      readJsonBody(req, contract.maxBodyBytes).then(
         (read) => {
           try {
             if (!read.present && bodySpec.required) {

@@ -1,6 +1,5 @@
 import { loadSpec } from '@freddy/spec';
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES } from '../http/body.js';
 import { classifyBodyError } from './classify.js';
 import { compileContract } from './contract.js';
 
@@ -51,10 +50,12 @@ describe('compileContract', () => {
     expect(error.message).toContain('5');
   });
 
-  it('keeps the body limit, the one figure only the spec prose states, equal to it', () => {
-    const described = String(spec.components.responses?.PayloadTooLarge?.description);
-    const kib = Number(/(\d+) KiB/.exec(described)?.[1]);
-    expect(kib * 1024).toBe(MAX_BODY_BYTES);
+  it('takes the body limit from the spec, and refuses a spec without one', () => {
+    expect(contract.maxBodyBytes).toBe(65536);
+    expect(compileContract({ ...spec, 'x-request-body-max-bytes': 10 }).maxBodyBytes).toBe(10);
+    expect(() => compileContract({ ...spec, 'x-request-body-max-bytes': undefined })).toThrow(
+      /x-request-body-max-bytes/,
+    );
   });
 
   it('maps ajv keywords by the house rule: malformed → 400, over a limit → 422', () => {

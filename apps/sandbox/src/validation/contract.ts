@@ -47,6 +47,8 @@ export interface Contract {
   operations: CompiledOperation[];
   /** Validates a whole metadata object, e.g. after a merge. */
   validateMetadata: ValidateFunction;
+  /** The largest request body accepted (`x-request-body-max-bytes`); larger ones answer 413. */
+  maxBodyBytes: number;
 }
 
 export function compileContract(doc: OpenApiDocument): Contract {
@@ -88,7 +90,16 @@ export function compileContract(doc: OpenApiDocument): Contract {
     basePath: localBasePath(doc),
     operations,
     validateMetadata: compileAt(ajv, '#/components/schemas/Metadata'),
+    maxBodyBytes: maxBodyBytesOf(doc),
   };
+}
+
+function maxBodyBytesOf(doc: OpenApiDocument): number {
+  const limit = doc['x-request-body-max-bytes'];
+  if (!Number.isInteger(limit) || (limit as number) <= 0) {
+    throw new Error('The contract must state x-request-body-max-bytes as a positive integer');
+  }
+  return limit as number;
 }
 
 function parameterSet(
