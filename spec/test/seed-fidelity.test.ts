@@ -51,6 +51,20 @@ describe('the seed pages', () => {
         else expect(scheme).toMatchObject({ type: 'http', scheme: 'bearer' });
       });
 
+      it('describes each path parameter as the page does', () => {
+        const params = [...page.text.matchAll(/\*\*`(\w+)`\*\* string required (.+?\.)/g)];
+        expect(params.length).toBeGreaterThan(0);
+        const declared = [
+          ...((entry?.pathItem.parameters ?? []) as unknown[]),
+          ...((entry?.operation.parameters ?? []) as unknown[]),
+        ].map((p) => resolveRef<JsonObject>(doc, p));
+        for (const [, name, sentence] of params) {
+          const parameter = declared.find((p) => p.name === name && p.in === 'path');
+          expect(parameter?.required).toBe(true);
+          expect(String(parameter?.description)).toContain(sentence);
+        }
+      });
+
       it('shows every response body verbatim as a named example under its status', () => {
         expect(page.responses.length).toBeGreaterThan(0);
         const responses = entry?.operation.responses as Record<string, unknown>;
