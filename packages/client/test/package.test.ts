@@ -36,6 +36,27 @@ function typecheck(config: string): string {
   }
 }
 
+/** Writes `source` as `<name>.mts` in the consumer project and type-checks it alone; tsc's report, empty when it checks. */
+function checkSource(name: string, source: string, compilerOptions: Record<string, unknown> = {}): string {
+  writeFileSync(join(project, `${name}.mts`), source);
+  writeFileSync(
+    join(project, `tsconfig.${name}.json`),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        target: 'es2022',
+        module: 'nodenext',
+        lib: ['es2023', 'dom', 'dom.iterable'],
+        types: [],
+        ...compilerOptions,
+      },
+      files: [`${name}.mts`],
+    }),
+  );
+  return typecheck(`tsconfig.${name}.json`);
+}
+
 beforeAll(async () => {
   server = await startFaultServer();
   project = mkdtempSync(join(tmpdir(), 'freddy-consumer-'));
@@ -128,24 +149,12 @@ export async function main(): Promise<void> {
   void page; void when; void status; void path;
 }
 `;
-    writeFileSync(join(project, 'usage.mts'), usage);
-    writeFileSync(
-      join(project, `tsconfig.${resolution}.json`),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          noEmit: true,
-          target: 'es2022',
-          lib: ['es2023', 'dom', 'dom.iterable'],
-          module: resolution === 'bundler' ? 'esnext' : 'nodenext',
-          moduleResolution: resolution,
-          types: [],
-          skipLibCheck: false,
-        },
-        files: ['usage.mts'],
-      }),
-    );
-    expect(typecheck(`tsconfig.${resolution}.json`)).toBe('');
+    const options = {
+      module: resolution === 'bundler' ? 'esnext' : 'nodenext',
+      moduleResolution: resolution,
+      skipLibCheck: false,
+    };
+    expect(checkSource(`usage-${resolution}`, usage, options)).toBe('');
   });
 
   test("the README's usage section type-checks against the packed .d.ts", () => {
@@ -153,50 +162,16 @@ export async function main(): Promise<void> {
     const usage = readme.match(/```ts\n([\s\S]*?)```/)?.[1];
     expect(usage).toContain('createFreddyClient');
     // The consumer project has no @types/node; the snippet reads process.env only.
-    writeFileSync(
-      join(project, 'readme.mts'),
-      `declare const process: { env: Record<string, string | undefined> };\n${usage}`,
-    );
-    writeFileSync(
-      join(project, 'tsconfig.readme.json'),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          noEmit: true,
-          target: 'es2022',
-          module: 'nodenext',
-          lib: ['es2023', 'dom', 'dom.iterable'],
-          types: [],
-        },
-        files: ['readme.mts'],
-      }),
-    );
-    expect(typecheck('tsconfig.readme.json')).toBe('');
+    const source = `declare const process: { env: Record<string, string | undefined> };\n${usage}`;
+    expect(checkSource('readme', source)).toBe('');
   });
 
   test('the same usage file with a real type error fails to check', () => {
-    writeFileSync(
-      join(project, 'wrong.mts'),
-      `import { createFreddyClient } from '@freddy/client';
+    const wrong = `import { createFreddyClient } from '@freddy/client';
 const client = createFreddyClient({ apiKey: 'ak_x' });
 export const title: number = (await client.threads.retrieve('x')).title;
-`,
-    );
-    writeFileSync(
-      join(project, 'tsconfig.wrong.json'),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          noEmit: true,
-          target: 'es2022',
-          module: 'nodenext',
-          lib: ['es2023', 'dom'],
-          types: [],
-        },
-        files: ['wrong.mts'],
-      }),
-    );
-    expect(typecheck('tsconfig.wrong.json')).toContain("Type 'string | null' is not assignable to type 'number'");
+`;
+    expect(checkSource('wrong', wrong)).toContain("Type 'string | null' is not assignable to type 'number'");
   });
 });
 
