@@ -3,7 +3,7 @@
  * validate against the schema it illustrates (JSON Schema 2020-12, ajv).
  */
 import { describe, expect, it } from 'vitest';
-import { compileSchema, createSpecAjv, formatErrors, type JsonObject, listOperations, loadSpec } from '../src/index.js';
+import { compileSchema, createSpecAjv, describeContract, formatErrors, loadSpec } from '../src/index.js';
 import { collectExamples } from './collect-examples.js';
 
 const doc = loadSpec();
@@ -14,8 +14,8 @@ describe('every example in the bundled spec', () => {
 
   it('covers media-type, parameter and schema examples of every operation', () => {
     expect(cases.length).toBeGreaterThan(100);
-    for (const { operationId } of listOperations(doc)) {
-      expect(cases.some((c) => c.where.startsWith(`${operationId} 200`))).toBe(true);
+    for (const { id } of describeContract(doc).operations) {
+      expect(cases.some((c) => c.where.startsWith(`${id} 200`))).toBe(true);
     }
     expect(cases.some((c) => c.where.includes(' parameter '))).toBe(true);
     expect(cases.some((c) => c.where.startsWith('schemas.'))).toBe(true);
@@ -30,8 +30,8 @@ describe('every example in the bundled spec', () => {
 describe('the example validator', () => {
   it('catches an example that breaks its schema', () => {
     const broken = structuredClone(doc);
-    const seed = broken.components.examples?.InvalidTitleSeed as JsonObject;
-    (seed.value as { error: JsonObject }).error.type = 'no_such_type';
+    const seed = broken.components?.examples?.InvalidTitleSeed as { value: { error: { type: string } } };
+    seed.value.error.type = 'no_such_type';
     const bad = collectExamples(broken).filter((c) => !compileSchema(ajv, c.schema)(c.value));
     expect(bad.map((c) => c.where)).toEqual([
       'createThread 422 application/json examples.InvalidTitleSeed',
@@ -42,7 +42,7 @@ describe('the example validator', () => {
 
   it('catches a schema-level example that breaks its own schema', () => {
     const broken = structuredClone(doc);
-    (broken.components.schemas?.ThreadTitle as JsonObject).examples = ['x'.repeat(201)];
+    broken.components!.schemas!.ThreadTitle!.examples = ['x'.repeat(201)];
     const bad = collectExamples(broken).filter((c) => !compileSchema(ajv, c.schema)(c.value));
     expect(bad.map((c) => c.where)).toEqual(['schemas.ThreadTitle examples[0]']);
   });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createResponseValidator, type JsonObject, loadSpec } from '../src/index.js';
+import { createResponseValidator, describeContract } from '../src/index.js';
 
-const doc = loadSpec();
-const check = createResponseValidator(doc);
-const example = (name: string) => doc.components.examples?.[name]?.value;
+const contract = describeContract();
+const check = createResponseValidator(contract);
+const example = (name: string) =>
+  contract.resolve(contract.document.components?.examples?.[name] ?? { $ref: `#/missing/${name}` }).value;
 
 describe('createResponseValidator', () => {
   it('accepts documented bodies under their status', () => {
@@ -12,7 +13,7 @@ describe('createResponseValidator', () => {
   });
 
   it('rejects a body that breaks the schema, saying where', () => {
-    const result = check('retrieveThread', 200, { ...(example('Thread') as JsonObject), status: 'archived' });
+    const result = check('retrieveThread', 200, { ...(example('Thread') as object), status: 'archived' });
     expect(result.valid).toBe(false);
     expect(result.errors).toContain('/status');
   });

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type JsonObject, listOperations, loadSpec, resolveRef } from '../src/index.js';
+import { describeContract, type NamedExample } from '../src/index.js';
 import { readSeedPages } from './seeds.js';
 
-const doc = loadSpec();
-const operations = listOperations(doc);
+const contract = describeContract();
 const pages = readSeedPages();
 
 // What each seed page is, in the contract's words.
@@ -12,11 +11,7 @@ const seedOperations: Record<string, { operationId: string; host: string; scheme
   'Update thread': { operationId: 'updateThread', host: 'https://api.freddy.aitronos.com/v1', scheme: 'BearerAuth' },
 };
 
-function examplesOf(node: JsonObject | undefined): unknown[] {
-  const media = (node?.content as Record<string, JsonObject> | undefined)?.['application/json'];
-  const examples = (media?.examples ?? {}) as Record<string, unknown>;
-  return Object.values(examples).map((example) => resolveRef<JsonObject>(doc, example).value);
-}
+const valuesOf = (examples: NamedExample[] | undefined) => (examples ?? []).map((example) => example.value);
 
 describe('the seed pages', () => {
   it('are both present and parsed', () => {
@@ -26,57 +21,48 @@ describe('the seed pages', () => {
   for (const page of pages) {
     const seed = seedOperations[page.title];
     describe(page.title, () => {
-      const entry = operations.find((op) => op.operationId === seed?.operationId);
+      const entry = contract.operations.find((op) => op.id === seed?.operationId);
 
       it('has its path, method and host in the spec', () => {
         expect(entry).toBeDefined();
         const urls = [...page.text.matchAll(/curl -X (\w+) "([^"]+)"/g)];
         expect(urls.length).toBeGreaterThan(0);
         for (const [, method, url] of urls) {
-          expect(method?.toLowerCase()).toBe(entry?.method);
-          const servers = ((entry?.pathItem.servers ?? []) as { url: string }[]).map((server) => server.url);
-          expect(servers).toContain(seed?.host);
-          const path = url?.slice(seed?.host.length ?? 0);
-          const pattern = new RegExp(`^${entry?.path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
-          expect(path).toMatch(pattern);
+          expect(method).toBe(entry?.method);
+          expect(entry?.server.url).toBe(seed?.host);
+          const path = url?.slice(seed?.host.length ?? 0) ?? '';
+          expect(entry?.template.match(path), `${path} is an instance of ${entry?.path}`).not.toBeNull();
         }
       });
 
       it('is secured by the header the page sends', () => {
         const header = page.text.includes('X-API-Key:') ? 'X-API-Key' : 'Authorization';
-        const security = entry?.operation.security as Record<string, string[]>[];
-        expect(security[0]).toHaveProperty(seed?.scheme ?? '');
-        const scheme = doc.components.securitySchemes?.[seed?.scheme ?? ''] as JsonObject;
-        if (header === 'X-API-Key') expect(scheme).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-API-Key' });
-        else expect(scheme).toMatchObject({ type: 'http', scheme: 'bearer' });
+        const first = entry?.security[0];
+        expect(first?.name).toBe(seed?.scheme);
+        expect(first?.header).toBe(header);
+        expect(first?.kind).toBe(header === 'X-API-Key' ? 'apiKey' : 'bearer');
       });
 
       it('describes each path parameter as the page does', () => {
         const params = [...page.text.matchAll(/\*\*`(\w+)`\*\* string required (.+?\.)/g)];
         expect(params.length).toBeGreaterThan(0);
-        const declared = [
-          ...((entry?.pathItem.parameters ?? []) as unknown[]),
-          ...((entry?.operation.parameters ?? []) as unknown[]),
-        ].map((p) => resolveRef<JsonObject>(doc, p));
         for (const [, name, sentence] of params) {
-          const parameter = declared.find((p) => p.name === name && p.in === 'path');
+          const parameter = entry?.parameters.path.find((p) => p.name === name);
           expect(parameter?.required).toBe(true);
-          expect(String(parameter?.description)).toContain(sentence);
+          expect(parameter?.description).toContain(sentence);
         }
       });
 
       it('shows every response body verbatim as a named example under its status', () => {
         expect(page.responses.length).toBeGreaterThan(0);
-        const responses = entry?.operation.responses as Record<string, unknown>;
         for (const { status, body } of page.responses) {
-          const response = resolveRef<JsonObject>(doc, responses[status]);
-          expect(examplesOf(response), `${page.title} ${status}`).toContainEqual(body);
+          const response = entry?.responses.find((candidate) => candidate.status === Number(status));
+          expect(valuesOf(response?.examples), `${page.title} ${status}`).toContainEqual(body);
         }
       });
 
       it('shows every request body verbatim as a named example', () => {
-        const requestBody = resolveRef<JsonObject>(doc, entry?.operation.requestBody ?? {});
-        for (const body of page.requests) expect(examplesOf(requestBody)).toContainEqual(body);
+        for (const body of page.requests) expect(valuesOf(entry?.requestBody?.examples)).toContainEqual(body);
       });
     });
   }
@@ -85,10 +71,13 @@ describe('the seed pages', () => {
     const update = pages.find((page) => page.title === 'Update thread');
     expect(update?.text).toContain('Maximum 16 key-value pairs');
     expect(update?.text).toContain('Maximum 200 characters');
-    const body = resolveRef<JsonObject>(doc, doc.components.schemas?.UpdateThreadRequest);
-    const props = body.properties as Record<string, JsonObject>;
-    expect(resolveRef<JsonObject>(doc, props.metadata).maxProperties).toBe(16);
-    expect(resolveRef<JsonObject>(doc, props.title).maxLength).toBe(200);
-    expect(Object.keys(props).sort()).toEqual(['metadata', 'title', 'visibleInUi']);
+    const operation = contract.operation('updateThread');
+    expect(operation.limits).toContainEqual({ where: 'body.metadata', keyword: 'maxProperties', value: 16 });
+    expect(operation.limits).toContainEqual({ where: 'body.title', keyword: 'maxLength', value: 200 });
+    expect(Object.keys(operation.requestBody?.schema.properties ?? {}).sort()).toEqual([
+      'metadata',
+      'title',
+      'visibleInUi',
+    ]);
   });
 });

@@ -1,0 +1,454 @@
+/**
+ * The contract as one typed, resolved model, built once from the bundle.
+ * Every package reads the API through it: the operation table of the types,
+ * the reference server's router and validators, the docs' request shapes and
+ * the tests. Nothing here restates a fact of the document; it only reads it.
+ */
+import {
+  componentName,
+  extension,
+  loadSpec,
+  type OpenAPIV3_1,
+  type OpenApiDocument,
+  type ReferenceObject,
+  resolveRef,
+  type SchemaObject,
+} from './document.js';
+import { type PathTemplate, parsePathTemplate } from './path-template.js';
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+export type HttpMethod = Uppercase<(typeof HTTP_METHODS)[number]>;
+
+/** Which environment a server entry serves (`x-environment`). */
+export type ServerEnvironment = 'production' | 'reference';
+
+export interface ServerEntry {
+  url: string;
+  description: string;
+  environment: ServerEnvironment;
+  /** The URL's path without a trailing slash, e.g. `/v1`. */
+  basePath: string;
+}
+
+/** Where a security scheme reads its credential from. */
+export type CredentialScheme =
+  | { name: string; kind: 'apiKey'; header: string }
+  | { name: string; kind: 'bearer'; header: 'Authorization' };
+
+export interface NamedExample {
+  name: string;
+  summary?: string;
+  value: unknown;
+}
+
+export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
+
+export interface ContractParameter {
+  name: string;
+  in: ParameterLocation;
+  required: boolean;
+  description: string;
+  schema: SchemaObject;
+  /** The schema's `default`, when it states one. */
+  default?: unknown;
+  /** The first example the parameter or its schema gives. */
+  example?: unknown;
+}
+
+export interface ContractRequestBody {
+  required: boolean;
+  /** The `application/json` schema, resolved at its top; nested `$ref`s point into the document. */
+  schema: SchemaObject;
+  examples: NamedExample[];
+  /** Top-level property defaults (e.g. `visibleInUi: true` on create). */
+  defaults: Record<string, unknown>;
+}
+
+export interface ContractHeader {
+  name: string;
+  required: boolean;
+  description: string;
+  schema: SchemaObject;
+}
+
+export interface ContractResponse {
+  status: number;
+  description: string;
+  headers: ContractHeader[];
+  /** The `application/json` schema, resolved at its top, when the response has a body. */
+  schema?: SchemaObject;
+  /** The component schema the body is, e.g. `ErrorResponse`. */
+  schemaName?: string;
+  examples: NamedExample[];
+}
+
+/** One bound a request schema states, e.g. `{ where: 'body.title', keyword: 'maxLength', value: 200 }`. */
+export interface SchemaLimit {
+  where: string;
+  keyword: LimitKeyword;
+  value: number;
+}
+
+const LIMIT_KEYWORDS = [
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'minItems',
+  'maxItems',
+  'minProperties',
+  'maxProperties',
+] as const;
+export type LimitKeyword = (typeof LIMIT_KEYWORDS)[number];
+
+export interface ContractOperation {
+  id: string;
+  method: HttpMethod;
+  /** The path template, e.g. `/threads/{thread_id}`. */
+  path: string;
+  template: PathTemplate;
+  summary: string;
+  tag: string;
+  deprecated: boolean;
+  /** Operation, then path item, then document servers, in document order. */
+  servers: ServerEntry[];
+  /** The first production server: where the operation lives. */
+  server: ServerEntry;
+  /** Any one of these may carry the credential (the `security` alternatives, in order). */
+  security: CredentialScheme[];
+  /** The component schema every 4xx/5xx body of the operation uses. */
+  errorSchema: string;
+  /** Path-item and operation parameters merged; the operation's win on the same name and location. */
+  parameters: Record<ParameterLocation, ContractParameter[]>;
+  requestBody?: ContractRequestBody;
+  /** By status, in document order. */
+  responses: ContractResponse[];
+  /** The bounds the request's parameters and body schemas state. */
+  limits: SchemaLimit[];
+}
+
+export interface ContractLimits {
+  /** `x-request-body-max-bytes`: larger request bodies answer 413. */
+  requestBodyMaxBytes: number;
+  /** `x-rate-limit`: requests per key and window before 429. */
+  rateLimit: { limit: number; windowSeconds: number };
+}
+
+export interface Contract {
+  document: OpenApiDocument;
+  title: string;
+  version: string;
+  servers: ServerEntry[];
+  /** The document's `reference` server: where the reference server listens. */
+  referenceServer: ServerEntry;
+  securitySchemes: CredentialScheme[];
+  limits: ContractLimits;
+  operations: readonly ContractOperation[];
+  /** The operation with this id; throws when the contract has none. */
+  operation(id: string): ContractOperation;
+  /** A component schema by name; throws when the contract has none. */
+  schema(name: string): SchemaObject;
+  /** Follows a local `$ref` of this document. */
+  resolve<T extends object>(node: T | ReferenceObject): T;
+}
+
+const described = new WeakMap<OpenApiDocument, Contract>();
+
+/** The contract of `doc` (the bundle by default), built once per document object. */
+export function describeContract(doc: OpenApiDocument = defaultDocument()): Contract {
+  let contract = described.get(doc);
+  if (!contract) {
+    contract = buildContract(doc);
+    described.set(doc, contract);
+  }
+  return contract;
+}
+
+let bundled: OpenApiDocument | undefined;
+function defaultDocument(): OpenApiDocument {
+  bundled ??= loadSpec();
+  return bundled;
+}
+
+function buildContract(doc: OpenApiDocument): Contract {
+  const resolve = <T extends object>(node: T | ReferenceObject): T => resolveRef(doc, node);
+  const servers = (doc.servers ?? []).map((server) => serverEntry(server, 'document'));
+  const referenceServer = servers.find((server) => server.environment === 'reference');
+  if (!referenceServer) throw new Error('The contract names no server with x-environment: reference');
+
+  const schemes = new Map<string, CredentialScheme>();
+  for (const [name, node] of Object.entries(doc.components?.securitySchemes ?? {})) {
+    schemes.set(name, credentialScheme(name, resolve(node)));
+  }
+
+  const operations: ContractOperation[] = [];
+  for (const [path, pathItem] of Object.entries(doc.paths ?? {})) {
+    if (!pathItem) continue;
+    const template = parsePathTemplate(path);
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem[method];
+      if (!operation) continue;
+      operations.push(describeOperation(doc, { path, template, method, pathItem, operation, servers, schemes }));
+    }
+  }
+  const byId = new Map(operations.map((operation) => [operation.id, operation]));
+  if (byId.size !== operations.length) throw new Error('Two operations share an operationId');
+
+  return {
+    document: doc,
+    title: doc.info.title,
+    version: doc.info.version,
+    servers,
+    referenceServer,
+    securitySchemes: [...schemes.values()],
+    limits: contractLimits(doc),
+    operations,
+    operation(id) {
+      const found = byId.get(id);
+      if (!found) throw new Error(`No operation ${id} in the contract`);
+      return found;
+    },
+    schema(name) {
+      const found = doc.components?.schemas?.[name];
+      if (!found) throw new Error(`No schema ${name} in the contract`);
+      return resolve(found);
+    },
+    resolve,
+  };
+}
+
+interface OperationSource {
+  path: string;
+  template: PathTemplate;
+  method: (typeof HTTP_METHODS)[number];
+  pathItem: OpenAPIV3_1.PathItemObject;
+  operation: OpenAPIV3_1.OperationObject;
+  servers: ServerEntry[];
+  schemes: Map<string, CredentialScheme>;
+}
+
+function describeOperation(doc: OpenApiDocument, source: OperationSource): ContractOperation {
+  const { path, template, method, pathItem, operation } = source;
+  const id = operation.operationId;
+  if (!id) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
+  const where = `${id} (${method.toUpperCase()} ${path})`;
+
+  const ownServers = operation.servers ?? pathItem.servers;
+  const servers = ownServers ? ownServers.map((server) => serverEntry(server, where)) : source.servers;
+  const server = servers.find((entry) => entry.environment === 'production') ?? servers[0];
+  if (!server) throw new Error(`${where} has no server`);
+
+  const security = (operation.security ?? doc.security ?? []).flatMap((requirement) =>
+    Object.keys(requirement).map((name) => {
+      const scheme = source.schemes.get(name);
+      if (!scheme) throw new Error(`${where} names an undefined security scheme ${name}`);
+      return scheme;
+    }),
+  );
+
+  const parameters = mergedParameters(doc, pathItem.parameters, operation.parameters);
+  for (const name of template.names) {
+    if (!parameters.path.some((parameter) => parameter.name === name)) {
+      throw new Error(`${where}: path parameter ${name} is not declared`);
+    }
+  }
+
+  const requestBody = operation.requestBody ? describeRequestBody(doc, operation.requestBody) : undefined;
+  const responses = Object.entries(operation.responses ?? {}).map(([status, node]) =>
+    describeResponse(doc, status, node, where),
+  );
+
+  const limits = [
+    ...(['path', 'query', 'header'] as const).flatMap((location) =>
+      parameters[location].flatMap((parameter) => schemaLimits(doc, parameter.schema, `${location}.${parameter.name}`)),
+    ),
+    ...(requestBody ? schemaLimits(doc, requestBody.schema, 'body') : []),
+  ];
+
+  return {
+    id,
+    method: method.toUpperCase() as HttpMethod,
+    path,
+    template,
+    summary: operation.summary ?? '',
+    tag: operation.tags?.[0] ?? 'default',
+    deprecated: operation.deprecated === true,
+    servers,
+    server,
+    security,
+    errorSchema: errorSchemaOf(responses, where),
+    parameters,
+    ...(requestBody ? { requestBody } : {}),
+    responses,
+    limits,
+  };
+}
+
+function serverEntry(server: OpenAPIV3_1.ServerObject, where: string): ServerEntry {
+  const environment = extension(server, 'x-environment');
+  if (environment !== 'production' && environment !== 'reference') {
+    throw new Error(`${where}: server ${server.url} needs x-environment: production or reference`);
+  }
+  if (server.url.includes('{')) throw new Error(`${where}: server variables are not supported (${server.url})`);
+  return {
+    url: server.url,
+    description: server.description ?? '',
+    environment,
+    basePath: new URL(server.url).pathname.replace(/\/$/, ''),
+  };
+}
+
+function credentialScheme(name: string, scheme: OpenAPIV3_1.SecuritySchemeObject): CredentialScheme {
+  if (scheme.type === 'apiKey' && scheme.in === 'header') return { name, kind: 'apiKey', header: scheme.name };
+  if (scheme.type === 'http' && scheme.scheme.toLowerCase() === 'bearer') {
+    return { name, kind: 'bearer', header: 'Authorization' };
+  }
+  throw new Error(`Security scheme ${name} is neither an API key header nor a bearer token`);
+}
+
+function mergedParameters(
+  doc: OpenApiDocument,
+  fromPathItem: (ReferenceObject | OpenAPIV3_1.ParameterObject)[] = [],
+  fromOperation: (ReferenceObject | OpenAPIV3_1.ParameterObject)[] = [],
+): Record<ParameterLocation, ContractParameter[]> {
+  const merged = new Map<string, ContractParameter>();
+  for (const node of [...fromPathItem, ...fromOperation]) {
+    const parameter = describeParameter(doc, resolveRef(doc, node));
+    merged.set(`${parameter.in} ${parameter.name}`, parameter);
+  }
+  const out: Record<ParameterLocation, ContractParameter[]> = { path: [], query: [], header: [], cookie: [] };
+  for (const parameter of merged.values()) out[parameter.in].push(parameter);
+  return out;
+}
+
+function describeParameter(doc: OpenApiDocument, parameter: OpenAPIV3_1.ParameterObject): ContractParameter {
+  if (!parameter.schema) throw new Error(`Parameter ${parameter.name} has no schema`);
+  // openapi-types gives parameters the 3.0 schema type; the document is 3.1 throughout.
+  const schema = resolveRef(doc, parameter.schema as SchemaObject | ReferenceObject);
+  const example =
+    parameter.example ??
+    firstExample(doc, parameter.examples)?.value ??
+    schema.examples?.[0] ??
+    (schema as { example?: unknown }).example;
+  return {
+    name: parameter.name,
+    in: parameter.in as ParameterLocation,
+    required: parameter.required === true,
+    description: parameter.description ?? '',
+    schema,
+    ...('default' in schema ? { default: schema.default } : {}),
+    ...(example === undefined ? {} : { example }),
+  };
+}
+
+function describeRequestBody(
+  doc: OpenApiDocument,
+  node: ReferenceObject | OpenAPIV3_1.RequestBodyObject,
+): ContractRequestBody | undefined {
+  const body = resolveRef(doc, node);
+  const media = body.content['application/json'];
+  if (!media?.schema) return undefined;
+  const schema = resolveRef(doc, media.schema);
+  const defaults: Record<string, unknown> = {};
+  for (const [name, property] of Object.entries(schema.properties ?? {})) {
+    const resolved = resolveRef(doc, property);
+    if ('default' in resolved) defaults[name] = resolved.default;
+  }
+  return { required: body.required === true, schema, examples: namedExamples(doc, media), defaults };
+}
+
+function describeResponse(
+  doc: OpenApiDocument,
+  status: string,
+  node: ReferenceObject | OpenAPIV3_1.ResponseObject,
+  where: string,
+): ContractResponse {
+  const code = Number(status);
+  if (!Number.isInteger(code)) throw new Error(`${where}: response ${status} is not a single status code`);
+  const response = resolveRef(doc, node);
+  const media = response.content?.['application/json'];
+  const headers = Object.entries(response.headers ?? {}).map(([name, header]) => {
+    const resolved = resolveRef(doc, header);
+    if (!resolved.schema) throw new Error(`${where}: header ${name} has no schema`);
+    return {
+      name,
+      required: resolved.required === true,
+      description: resolved.description ?? '',
+      schema: resolveRef(doc, resolved.schema as SchemaObject | ReferenceObject),
+    };
+  });
+  const schemaName = componentName(media?.schema, 'schemas');
+  return {
+    status: code,
+    description: response.description,
+    headers,
+    ...(media?.schema ? { schema: resolveRef(doc, media.schema) } : {}),
+    ...(schemaName ? { schemaName } : {}),
+    examples: media ? namedExamples(doc, media) : [],
+  };
+}
+
+function errorSchemaOf(responses: ContractResponse[], where: string): string {
+  const names = new Set(responses.filter((response) => response.status >= 400).map((response) => response.schemaName));
+  const [name] = names;
+  if (names.size !== 1 || !name) throw new Error(`${where}: every error response must use one component schema`);
+  return name;
+}
+
+function namedExamples(doc: OpenApiDocument, media: OpenAPIV3_1.MediaTypeObject): NamedExample[] {
+  if (media.examples) {
+    return Object.entries(media.examples).map(([name, node]) => {
+      const example = resolveRef(doc, node);
+      return { name, ...(example.summary ? { summary: example.summary } : {}), value: example.value };
+    });
+  }
+  return media.example === undefined ? [] : [{ name: 'example', value: media.example }];
+}
+
+function firstExample(
+  doc: OpenApiDocument,
+  examples: Record<string, ReferenceObject | OpenAPIV3_1.ExampleObject> | undefined,
+): OpenAPIV3_1.ExampleObject | undefined {
+  const first = examples ? Object.values(examples)[0] : undefined;
+  return first ? resolveRef(doc, first) : undefined;
+}
+
+/** Every bound a schema states, walking properties, items and compositions. */
+function schemaLimits(doc: OpenApiDocument, root: SchemaObject | ReferenceObject, at: string): SchemaLimit[] {
+  const out: SchemaLimit[] = [];
+  const visiting = new Set<object>();
+  const walk = (node: SchemaObject | ReferenceObject, where: string) => {
+    const schema = resolveRef(doc, node);
+    if (visiting.has(schema)) return;
+    visiting.add(schema);
+    for (const keyword of LIMIT_KEYWORDS) {
+      const value = schema[keyword];
+      if (typeof value === 'number') out.push({ where, keyword, value });
+    }
+    for (const [name, property] of Object.entries(schema.properties ?? {})) walk(property, `${where}.${name}`);
+    if ('items' in schema && schema.items) walk(schema.items, `${where}[]`);
+    if (typeof schema.additionalProperties === 'object') walk(schema.additionalProperties, `${where}.*`);
+    for (const branch of [...(schema.allOf ?? []), ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])]) {
+      walk(branch, where);
+    }
+    visiting.delete(schema);
+  };
+  walk(root, at);
+  return out;
+}
+
+function contractLimits(doc: OpenApiDocument): ContractLimits {
+  const bodyMax = extension(doc, 'x-request-body-max-bytes');
+  if (!isPositiveInteger(bodyMax)) {
+    throw new Error('The contract must state x-request-body-max-bytes as a positive integer');
+  }
+  const rate = extension(doc, 'x-rate-limit') as { limit?: unknown; windowSeconds?: unknown } | undefined;
+  if (!isPositiveInteger(rate?.limit) || !isPositiveInteger(rate?.windowSeconds)) {
+    throw new Error('The contract must state x-rate-limit with positive integers limit and windowSeconds');
+  }
+  return { requestBodyMaxBytes: bodyMax, rateLimit: { limit: rate.limit, windowSeconds: rate.windowSeconds } };
+}
+
+function isPositiveInteger(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) > 0;
+}

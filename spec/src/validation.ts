@@ -1,0 +1,92 @@
+/**
+ * A JSON Schema 2020-12 validator (ajv) that understands the contract: the
+ * whole document is registered, so any schema of it, `$ref`s included, can be
+ * compiled. Every package that validates against the contract goes through here.
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import formatsPlugin from 'ajv-formats';
+import { type Contract, describeContract } from './contract.js';
+import type { OpenApiDocument, ReferenceObject, SchemaObject } from './document.js';
+
+// ajv-formats is CommonJS with a default export; NodeNext sees the namespace.
+const addFormats = formatsPlugin as unknown as typeof formatsPlugin.default;
+
+/** The base URI under which the document is registered with ajv. */
+export const SPEC_ID = 'https://freddy.local/openapi.json';
+
+export type SpecAjv = Ajv2020;
+export type { ErrorObject, ValidateFunction };
+
+export function createSpecAjv(doc: OpenApiDocument, options: { coerceTypes?: boolean } = {}): SpecAjv {
+  const ajv = new Ajv2020({
+    allErrors: false,
+    strict: true,
+    coerceTypes: options.coerceTypes ?? false,
+    useDefaults: false,
+  });
+  addFormats(ajv);
+  // OpenAPI keywords that may sit beside JSON Schema ones in a document.
+  ajv.addKeyword({ keyword: 'example' });
+  // The document is registered whole, so its top-level fields (`openapi`,
+  // `paths`, `x-…` extensions) must be known words to strict mode.
+  for (const keyword of Object.keys(doc)) if (!ajv.getKeyword(keyword)) ajv.addKeyword({ keyword });
+  ajv.addSchema({ ...doc, $id: SPEC_ID });
+  return ajv;
+}
+
+/** Compiles the schema found at a JSON pointer of the document (e.g. `#/components/schemas/Thread`). */
+export function compileAt(ajv: SpecAjv, pointer: string): ValidateFunction {
+  return ajv.compile({ $ref: `${SPEC_ID}${pointer}` });
+}
+
+/** Compiles a schema object taken from the document (its `$ref`s point into the document). */
+export function compileSchema(ajv: SpecAjv, schema: SchemaObject | ReferenceObject): ValidateFunction {
+  return ajv.compile(rebaseRefs(schema) as object);
+}
+
+function rebaseRefs(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(rebaseRefs);
+  if (node && typeof node === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      out[key] =
+        key === '$ref' && typeof value === 'string' && value.startsWith('#/')
+          ? `${SPEC_ID}${value}`
+          : rebaseRefs(value);
+    }
+    return out;
+  }
+  return node;
+}
+
+/** One line per ajv error: where, and what was wrong. */
+export function formatErrors(errors: ErrorObject[] | null | undefined): string {
+  return (errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? e.keyword}`).join('; ');
+}
+
+export interface ResponseCheck {
+  valid: boolean;
+  /** Why the body is not valid, or that the status is not documented. */
+  errors: string;
+}
+
+/**
+ * Checks a response against the contract: the status must be documented for
+ * the operation, and the JSON body must match that response's schema.
+ * Validators are compiled once per operation and status.
+ */
+export function createResponseValidator(contract: Contract = describeContract(), ajv?: SpecAjv) {
+  const specAjv = ajv ?? createSpecAjv(contract.document);
+  const cache = new Map<string, ValidateFunction | null>();
+  return function checkResponse(operationId: string, status: number, body: unknown): ResponseCheck {
+    const key = `${operationId} ${status}`;
+    if (!cache.has(key)) {
+      const schema = contract.operation(operationId).responses.find((response) => response.status === status)?.schema;
+      cache.set(key, schema ? compileSchema(specAjv, schema) : null);
+    }
+    const validate = cache.get(key);
+    if (!validate) return { valid: false, errors: `${status} is not a documented response of ${operationId}` };
+    const valid = validate(body) as boolean;
+    return { valid, errors: valid ? '' : formatErrors(validate.errors) };
+  };
+}

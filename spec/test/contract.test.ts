@@ -1,0 +1,161 @@
+/**
+ * The typed contract model reads the bundle correctly, and refuses a document
+ * it could only misread.
+ */
+import { describe, expect, it } from 'vitest';
+import { describeContract, loadSpec, type OpenApiDocument, parsePathTemplate } from '../src/index.js';
+
+const doc = loadSpec();
+const contract = describeContract(doc);
+
+// biome-ignore lint/suspicious/noExplicitAny: a mutation reaches into the document untyped, to break it.
+type Untyped = Record<string, any>;
+
+/** A copy of the bundle with one change. */
+function mutated(change: (copy: Untyped) => void): OpenApiDocument {
+  const copy = structuredClone(doc);
+  change(copy as Untyped);
+  return copy;
+}
+
+describe('describeContract', () => {
+  it('is built once per document', () => {
+    expect(describeContract(doc)).toBe(contract);
+    expect(describeContract()).toBe(describeContract());
+  });
+
+  it('lists the eight operations by path, then method, with their tag', () => {
+    expect(contract.operations.map((op) => `${op.method} ${op.path} ${op.id}`)).toEqual([
+      'GET /threads listThreads',
+      'POST /threads createThread',
+      'GET /threads/{thread_id} retrieveThread',
+      'POST /threads/{thread_id} updateThread',
+      'DELETE /threads/{thread_id} deleteThread',
+      'PATCH /threads/{thread_id}/metadata updateThreadMetadata',
+      'POST /threads/{thread_id}/pin pinThread',
+      'POST /threads/{thread_id}/unpin unpinThread',
+    ]);
+    expect(new Set(contract.operations.map((op) => op.tag))).toEqual(new Set(['Threads']));
+  });
+
+  it('gives each operation its production host and the reference server', () => {
+    expect(contract.operation('pinThread').server.url).toBe('https://api.aitronos.com/v1');
+    expect(contract.operation('updateThread').server.url).toBe('https://api.freddy.aitronos.com/v1');
+    expect(contract.referenceServer).toMatchObject({ environment: 'reference', basePath: '/v1' });
+    for (const op of contract.operations) {
+      expect(op.servers.map((server) => server.environment)).toContain('reference');
+    }
+  });
+
+  it('maps security schemes to the header each reads, alternatives in order', () => {
+    expect(contract.operation('pinThread').security).toEqual([
+      { name: 'ApiKeyAuth', kind: 'apiKey', header: 'X-API-Key' },
+      { name: 'BearerAuth', kind: 'bearer', header: 'Authorization' },
+    ]);
+    expect(contract.operation('listThreads').security.map((scheme) => scheme.name)).toEqual(['BearerAuth']);
+  });
+
+  it('names the error envelope of each operation', () => {
+    expect(contract.operation('pinThread').errorSchema).toBe('PlatformErrorResponse');
+    expect(contract.operation('createThread').errorSchema).toBe('ErrorResponse');
+  });
+
+  it('resolves parameters, their defaults and examples', () => {
+    const list = contract.operation('listThreads');
+    const limit = list.parameters.query.find((parameter) => parameter.name === 'limit');
+    expect(limit).toMatchObject({ in: 'query', required: false, schema: { type: 'integer' } });
+    expect(limit?.default).toBe(limit?.schema.default);
+    expect(contract.operation('pinThread').parameters.path.map((parameter) => parameter.name)).toEqual(['thread_id']);
+  });
+
+  it('lets an operation parameter override the path item parameter of the same name and location', () => {
+    const copy = mutated((d) => {
+      d.paths['/threads/{thread_id}/pin'].post.parameters = [
+        { name: 'thread_id', in: 'path', required: true, description: 'Overridden here.', schema: { type: 'string' } },
+      ];
+    });
+    const pin = describeContract(copy).operation('pinThread');
+    expect(pin.parameters.path).toHaveLength(1);
+    expect(pin.parameters.path[0]?.description).toBe('Overridden here.');
+  });
+
+  it('resolves request bodies with their named examples and defaults', () => {
+    const create = contract.operation('createThread');
+    expect(create.requestBody?.schema.type).toBe('object');
+    expect(create.requestBody?.examples.length).toBeGreaterThan(0);
+    expect(create.requestBody?.defaults).toHaveProperty('visibleInUi', true);
+    expect(contract.operation('pinThread').requestBody).toBeUndefined();
+  });
+
+  it('resolves responses by status with headers, schema and named examples', () => {
+    const pin = contract.operation('pinThread');
+    const ok = pin.responses.find((response) => response.status === 200);
+    expect(ok?.headers.map((header) => header.name)).toContain('x-request-id');
+    expect(ok?.schema?.properties).toHaveProperty('is_pinned');
+    expect(ok?.examples.map((example) => example.name)).toContain('PinnedThreadSeed');
+    expect(pin.responses.find((response) => response.status === 404)?.schemaName).toBe('PlatformErrorResponse');
+  });
+
+  it('collects the limits that request schemas state, and the document-level limits', () => {
+    expect(contract.operation('updateThread').limits).toContainEqual({
+      where: 'body.title',
+      keyword: 'maxLength',
+      value: 200,
+    });
+    expect(contract.limits.requestBodyMaxBytes).toBe(doc['x-request-body-max-bytes' as keyof typeof doc]);
+    expect(contract.limits.rateLimit).toEqual({ limit: 100, windowSeconds: 60 });
+  });
+
+  it('refuses a server without x-environment', () => {
+    const copy = mutated((d) => {
+      delete d.servers[0]['x-environment'];
+    });
+    expect(() => describeContract(copy)).toThrow(/x-environment/);
+  });
+
+  it('refuses a path parameter that is not declared', () => {
+    const copy = mutated((d) => {
+      d.paths['/threads/{thread_id}/pin'].parameters = [];
+    });
+    expect(() => describeContract(copy)).toThrow(/pinThread .* path parameter thread_id is not declared/);
+  });
+
+  it('refuses an operation whose errors mix two envelopes', () => {
+    const copy = mutated((d) => {
+      d.paths['/threads/{thread_id}/pin'].post.responses['404'] = { $ref: '#/components/responses/NotFound' };
+    });
+    expect(() => describeContract(copy)).toThrow(/every error response must use one component schema/);
+  });
+
+  it('refuses a document without its limits as data', () => {
+    expect(() => describeContract(mutated((d) => delete d['x-rate-limit']))).toThrow(/x-rate-limit/);
+    expect(() => describeContract(mutated((d) => (d['x-request-body-max-bytes'] = '64k')))).toThrow(
+      /x-request-body-max-bytes/,
+    );
+  });
+});
+
+describe('parsePathTemplate', () => {
+  const template = parsePathTemplate('/threads/{thread_id}/pin');
+
+  it('matches instances, decoding values, with or without a trailing slash', () => {
+    expect(template.match('/threads/thrd_1/pin')).toEqual({ thread_id: 'thrd_1' });
+    expect(template.match('/threads/a%2Fb/pin/')).toEqual({ thread_id: 'a/b' });
+    expect(template.match('/threads/%E0%A4%A/pin')).toEqual({ thread_id: '%E0%A4%A' });
+  });
+
+  it('does not match other paths', () => {
+    for (const path of ['/threads//pin', '/threads/x/unpin', '/threads/x', '/threads/x/pin/y', 'threads/x/pin']) {
+      expect(template.match(path), path).toBeNull();
+    }
+  });
+
+  it('expands values percent-encoded, and refuses a missing one', () => {
+    expect(template.expand({ thread_id: 'a/b c' })).toBe('/threads/a%2Fb%20c/pin');
+    expect(() => template.expand({})).toThrow(/thread_id/);
+  });
+
+  it('refuses a parameter that does not fill its segment', () => {
+    expect(() => parsePathTemplate('/threads/x{id}')).toThrow(/fill its segment/);
+  });
+});
