@@ -3,9 +3,12 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { describeContract } from '@freddy/spec';
 import { parseRateLimit } from './cli-args.js';
-import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_RATE_LIMIT } from './options.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from './options.js';
 import { startSandbox } from './sandbox.js';
+
+const { rateLimit } = describeContract().limits;
 
 const HELP = `freddy-sandbox: the Freddy Threads API, running locally on SQLite.
 
@@ -15,7 +18,7 @@ Usage: freddy-sandbox [options]
   --host <addr>        address to listen on (default ${DEFAULT_HOST})
   --data <dir>         keep the SQLite database (and the demo key) in this folder (default ./.data)
   --memory             keep everything in memory; nothing survives a restart
-  --rate-limit <n/w>   requests per key per window, e.g. 100/60s, 1000/1m (default ${DEFAULT_RATE_LIMIT.limit}/60s)
+  --rate-limit <n/w>   requests per key per window, e.g. 100/60s, 1000/1m (default ${rateLimit.limit}/${rateLimit.windowSeconds}s, the contract's)
   --no-rate-limit      turn rate limiting off
   --docs <dir>         serve this static folder at /docs/
   --quiet              no request log lines
@@ -55,7 +58,7 @@ async function main() {
       ? false
       : values['rate-limit']
         ? parseRateLimit(values['rate-limit'])
-        : DEFAULT_RATE_LIMIT,
+        : undefined,
     log: !values.quiet,
     docsDir: values.docs,
   });

@@ -15,7 +15,7 @@ export interface SandboxOptions {
   /** The SQLite file lives here; omitted, or `memory: true`, means `:memory:`. */
   dataDir?: string;
   memory?: boolean;
-  /** Per key; default `{ limit: 100, windowMs: 60_000 }` (the vendor's standard plan). `false` turns it off. */
+  /** Per key; default: the contract's `x-rate-limit` (100 a minute, the vendor's standard plan). `false` turns it off. */
   rateLimit?: { limit: number; windowMs: number } | false;
   /** `true` logs one JSON line per request to stdout; a pino logger logs there; default `false`. */
   log?: boolean | Logger;
@@ -31,7 +31,5 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-/** The vendor's standard plan: 100 requests a minute per key. */
-export const DEFAULT_RATE_LIMIT = { limit: 100, windowMs: 60_000 } as const;
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_HOST = '127.0.0.1';

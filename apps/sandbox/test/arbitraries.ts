@@ -3,7 +3,7 @@
  * subset of JSON Schema the contract uses. Valid values only: invalid ones
  * are made from these by the tests.
  */
-import { type JsonObject, type OpenApiDocument, resolveRef } from '@freddy/spec';
+import type { Contract, ReferenceObject, SchemaObject } from '@freddy/spec';
 import fc from 'fast-check';
 
 export interface ArbitraryOptions {
@@ -13,43 +13,39 @@ export interface ArbitraryOptions {
   unit?: 'grapheme' | 'grapheme-ascii' | 'binary-ascii';
 }
 
-export function arbitraryFor(
-  doc: OpenApiDocument,
-  node: unknown,
-  options: ArbitraryOptions = {},
-): fc.Arbitrary<unknown> {
-  const schema = resolveRef<JsonObject>(doc, node);
+type Node = SchemaObject | ReferenceObject;
+
+export function arbitraryFor(contract: Contract, node: Node, options: ArbitraryOptions = {}): fc.Arbitrary<unknown> {
+  const schema = contract.resolve(node);
   if ('const' in schema) return fc.constant(schema.const);
-  if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as unknown[]));
-  if (Array.isArray(schema.anyOf)) return fc.oneof(...schema.anyOf.map((s) => arbitraryFor(doc, s, options)));
-  if (Array.isArray(schema.oneOf)) return fc.oneof(...schema.oneOf.map((s) => arbitraryFor(doc, s, options)));
+  if (Array.isArray(schema.enum)) return fc.constantFrom(...schema.enum);
+  if (schema.anyOf) return fc.oneof(...schema.anyOf.map((s) => arbitraryFor(contract, s, options)));
+  if (schema.oneOf) return fc.oneof(...schema.oneOf.map((s) => arbitraryFor(contract, s, options)));
   switch (schema.type) {
     case 'null':
       return fc.constant(null);
     case 'boolean':
       return fc.boolean();
     case 'integer':
-      return fc.integer({
-        min: (schema.minimum as number | undefined) ?? -1_000_000,
-        max: (schema.maximum as number | undefined) ?? 1_000_000,
-      });
+      return fc.integer({ min: schema.minimum ?? -1_000_000, max: schema.maximum ?? 1_000_000 });
     case 'string':
       return stringFor(schema, options);
     case 'array':
-      return fc.array(arbitraryFor(doc, schema.items, options), {
-        minLength: (schema.minItems as number | undefined) ?? 0,
-        maxLength: Math.min((schema.maxItems as number | undefined) ?? 5, options.maxItems ?? 5),
+      if (!('items' in schema) || !schema.items) throw new Error('An array schema without items');
+      return fc.array(arbitraryFor(contract, schema.items, options), {
+        minLength: schema.minItems ?? 0,
+        maxLength: Math.min(schema.maxItems ?? 5, options.maxItems ?? 5),
       });
     case 'object':
-      return objectFor(doc, schema, options);
+      return objectFor(contract, schema, options);
     default:
       throw new Error(`No arbitrary for schema ${JSON.stringify(schema).slice(0, 200)}`);
   }
 }
 
-function stringFor(schema: JsonObject, options: ArbitraryOptions): fc.Arbitrary<string> {
-  const minLength = (schema.minLength as number | undefined) ?? 0;
-  const maxLength = Math.min((schema.maxLength as number | undefined) ?? 40, 600);
+function stringFor(schema: SchemaObject, options: ArbitraryOptions): fc.Arbitrary<string> {
+  const minLength = schema.minLength ?? 0;
+  const maxLength = Math.min(schema.maxLength ?? 40, 600);
   let arb = fc.string({ minLength, maxLength, unit: options.unit ?? 'grapheme' });
   if (schema.format === 'date-time') return fc.date({ noInvalidDate: true }).map((d) => d.toISOString());
   if (typeof schema.pattern === 'string') {
@@ -60,20 +56,20 @@ function stringFor(schema: JsonObject, options: ArbitraryOptions): fc.Arbitrary<
   return arb.filter((s) => [...s].length >= minLength && [...s].length <= maxLength);
 }
 
-function objectFor(doc: OpenApiDocument, schema: JsonObject, options: ArbitraryOptions): fc.Arbitrary<unknown> {
-  const properties = (schema.properties ?? {}) as Record<string, unknown>;
-  const required = (schema.required ?? []) as string[];
+function objectFor(contract: Contract, schema: SchemaObject, options: ArbitraryOptions): fc.Arbitrary<unknown> {
   const known = fc.record(
-    Object.fromEntries(Object.entries(properties).map(([name, s]) => [name, arbitraryFor(doc, s, options)])),
-    { requiredKeys: required },
+    Object.fromEntries(
+      Object.entries(schema.properties ?? {}).map(([name, s]) => [name, arbitraryFor(contract, s, options)]),
+    ),
+    { requiredKeys: schema.required ?? [] },
   );
   if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
-    const keys = schema.propertyNames
-      ? (arbitraryFor(doc, schema.propertyNames, options) as fc.Arbitrary<string>)
-      : fc.string();
-    const maxKeys = (schema.maxProperties as number | undefined) ?? 10;
+    // JSON Schema 2020-12 has `propertyNames`; openapi-types' 3.1 model leaves it out.
+    const { propertyNames } = schema as { propertyNames?: Node };
+    const keys = propertyNames ? (arbitraryFor(contract, propertyNames, options) as fc.Arbitrary<string>) : fc.string();
+    const maxKeys = schema.maxProperties ?? 10;
     return fc
-      .dictionary(keys, arbitraryFor(doc, schema.additionalProperties, options), { maxKeys })
+      .dictionary(keys, arbitraryFor(contract, schema.additionalProperties, options), { maxKeys })
       .filter((d) => Object.keys(d).length <= maxKeys);
   }
   return known;

@@ -1,10 +1,10 @@
 /** Every client mistake gets its documented 4xx, never a 5xx, and nothing is written. */
-import { loadSpec } from '@freddy/spec';
+import { describeContract } from '@freddy/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../src/index.js';
 import { call, createThread, start } from './helpers.js';
 
-const maxBodyBytes = loadSpec()['x-request-body-max-bytes'] as number;
+const maxBodyBytes = describeContract().limits.requestBodyMaxBytes;
 let sandbox: Sandbox;
 let key: string;
 let threadId: string;

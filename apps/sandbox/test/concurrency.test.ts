@@ -33,6 +33,28 @@ describe('parallel writes', () => {
     for (const k of kept) expect(final.body.metadata[k]).toBe(`v${keys.indexOf(k)}`);
   });
 
+  it('an over-limit merge answers 422 even while valid merges to other threads commit beside it', async () => {
+    const full = await createThread(sandbox, key, {
+      metadata: Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`k${i}`, 'v'])),
+    });
+    const others = await Promise.all(Array.from({ length: 4 }, () => createThread(sandbox, key)));
+    // Each round puts the refused merge in the same group commit as valid ones,
+    // whose validations run between its own and its answer.
+    for (let round = 0; round < 25; round++) {
+      const [over, ...valid] = await Promise.all([
+        call(sandbox, 'PATCH', `/threads/${full.id}/metadata`, { key, json: { metadata: { extra: `r${round}` } } }),
+        ...others.map((other) =>
+          call(sandbox, 'PATCH', `/threads/${other.id}/metadata`, { key, json: { metadata: { round: `r${round}` } } }),
+        ),
+      ]);
+      expect(over!.status, `round ${round}: ${over!.text}`).toBe(422);
+      expect(over!.body.error.code).toBe('metadata_limit_exceeded');
+      for (const answer of valid) expect(answer.status).toBe(200);
+    }
+    const stored = await call(sandbox, 'GET', `/threads/${full.id}`, { key });
+    expect(Object.keys(stored.body.metadata)).toHaveLength(16);
+  });
+
   it('50 parallel creates give 50 distinct threads, all listed', async () => {
     const fresh = await start();
     try {

@@ -2,12 +2,12 @@
  * Test plumbing: a real sandbox on an ephemeral port, and a `call` that makes
  * a real HTTP request and checks the answer against the contract.
  */
-import { createResponseValidator, loadSpec } from '@freddy/spec';
+import { createResponseValidator, describeContract } from '@freddy/spec';
 import { expect } from 'vitest';
 import { type Sandbox, type SandboxOptions, startSandbox } from '../src/index.js';
 
-export const spec = loadSpec();
-export const checkResponse = createResponseValidator(spec);
+export const contract = describeContract();
+export const checkResponse = createResponseValidator(contract);
 
 export function start(options: SandboxOptions = {}): Promise<Sandbox> {
   return startSandbox({ port: 0, memory: true, rateLimit: false, log: false, ...options });
@@ -32,21 +32,10 @@ export interface CallResult<T = any> {
   text: string;
 }
 
-/** The operation each method and path template belongs to. */
-const operationOf: [RegExp, string, string][] = [
-  [/^\/threads$/, 'POST', 'createThread'],
-  [/^\/threads$/, 'GET', 'listThreads'],
-  [/^\/threads\/[^/]+$/, 'GET', 'retrieveThread'],
-  [/^\/threads\/[^/]+$/, 'POST', 'updateThread'],
-  [/^\/threads\/[^/]+$/, 'DELETE', 'deleteThread'],
-  [/^\/threads\/[^/]+\/metadata$/, 'PATCH', 'updateThreadMetadata'],
-  [/^\/threads\/[^/]+\/pin$/, 'POST', 'pinThread'],
-  [/^\/threads\/[^/]+\/unpin$/, 'POST', 'unpinThread'],
-];
-
+/** The operation a method and path (under the base URL) are for, by the contract's templates. */
 export function operationIdFor(method: string, path: string): string | undefined {
   const bare = path.split('?')[0]!;
-  return operationOf.find(([pattern, m]) => m === method && pattern.test(bare))?.[2];
+  return contract.operations.find((op) => op.method === method && op.template.match(bare))?.id;
 }
 
 /**

@@ -1,49 +1,37 @@
 /**
  * A fault inside an operation is a 500 in the operation's envelope, valid per
- * the contract, and the server keeps serving. (The sandbox has no way to make
- * its own operations fail, so the fault is injected into the handler table.)
+ * the contract, and the server keeps serving. The sandbox has no way to make
+ * its own operations fail, so the real pipeline is given a throwing step.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KeyStore } from '../src/auth/keys.js';
-import { seedCredentials } from '../src/auth/seed.js';
-import { createRequestHandler } from '../src/http/server.js';
-import { createOperations } from '../src/operations/threads.js';
-import { openDatabase } from '../src/store/database.js';
-import { ThreadStore } from '../src/store/threads.js';
-import { compileContract } from '../src/validation/contract.js';
-import { checkResponse, spec } from './helpers.js';
+import { createSandboxApp, type SandboxApp } from '../src/app.js';
+import { checkResponse } from './helpers.js';
 
+let app: SandboxApp;
 let server: Server;
 let base: string;
 let key: string;
-const db = openDatabase(undefined);
 
 beforeAll(async () => {
-  const contract = compileContract(spec);
-  const keys = new KeyStore(db);
-  key = seedCredentials(db, keys, undefined).demo.apiKey;
-  const operations = createOperations(new ThreadStore(db), contract.validateMetadata);
   const broken = () => {
     throw new Error('disk on fire');
   };
-  const handle = createRequestHandler({
-    contract,
-    keys,
-    limiter: undefined,
-    operations: { ...operations, retrieveThread: broken, pinThread: broken },
+  app = createSandboxApp(
     // A silent logger keeps the expected stack traces out of the test output.
-    logger: pino({ level: 'silent' }),
-  });
-  server = createServer(handle);
+    { memory: true, rateLimit: false, log: pino({ level: 'silent' }) },
+    (operations) => ({ ...operations, retrieveThread: broken, pinThread: broken }),
+  );
+  key = app.credentials.demo.apiKey;
+  server = createServer(app.handle);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
 });
 afterAll(async () => {
   await new Promise((r) => server.close(r));
-  db.close();
+  app.close();
 });
 
 describe('an unexpected fault', () => {

@@ -3,12 +3,11 @@
  * and broken. Whatever is sent, the answer is documented, valid per the
  * contract, never a 5xx; and the stored state is what the writes said.
  */
-import { resolveRef } from '@freddy/spec';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../src/index.js';
 import { arbitraryFor } from './arbitraries.js';
-import { call, createThread, spec, start } from './helpers.js';
+import { call, contract, createThread, start } from './helpers.js';
 
 let sandbox: Sandbox;
 let key: string;
@@ -18,12 +17,12 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-const schemaOf = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const schemaOf = (name: string) => contract.schema(name);
 // Full Unicode (`grapheme`): what goes in must come back out unchanged.
-const createBody = arbitraryFor(spec, schemaOf('CreateThreadRequest'), { maxItems: 3, unit: 'grapheme' });
-const updateBody = arbitraryFor(spec, schemaOf('UpdateThreadRequest'));
-const metadataBody = arbitraryFor(spec, schemaOf('UpdateThreadMetadataRequest'));
-const metadataLimit = resolveRef<{ maxProperties: number }>(spec, schemaOf('Metadata')).maxProperties;
+const createBody = arbitraryFor(contract, schemaOf('CreateThreadRequest'), { maxItems: 3, unit: 'grapheme' });
+const updateBody = arbitraryFor(contract, schemaOf('UpdateThreadRequest'));
+const metadataBody = arbitraryFor(contract, schemaOf('UpdateThreadMetadataRequest'));
+const metadataLimit = schemaOf('Metadata').maxProperties!;
 
 /** A valid body broken in one of the ways a client can break it. */
 function broken(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {

@@ -3,16 +3,11 @@
  * documents for the operation: `ErrorResponse` for the Freddy operations,
  * `PlatformErrorResponse` for pin and unpin.
  */
-import type { Envelope } from '../validation/contract.js';
+import type { ErrorResponse, PlatformErrorResponse } from '@freddy/types';
+import type { Envelope, PlatformErrorFields } from '../validation/contract.js';
 
-export type FreddyErrorType =
-  | 'invalid_request_error'
-  | 'authentication_error'
-  | 'permission_error'
-  | 'not_found_error'
-  | 'validation_error'
-  | 'rate_limit_error'
-  | 'api_error';
+export type FreddyErrorType = ErrorResponse['error']['type'];
+type PlatformErrorType = PlatformErrorResponse['error']['type'];
 
 export interface ApiErrorInit {
   status: number;
@@ -26,6 +21,8 @@ export interface ApiErrorInit {
   /** The platform envelope's end-user message; `message` is its developer message. */
   userMessage?: string;
   details?: Record<string, unknown>;
+  /** Headers the answer carries besides the usual ones (`allow`, `retry-after`). */
+  headers?: Record<string, string | number>;
 }
 
 export class ApiError extends Error {
@@ -34,37 +31,48 @@ export class ApiError extends Error {
     super(init.message);
     this.init = init;
   }
+  get headers(): Record<string, string | number> | undefined {
+    return this.init.headers;
+  }
   get status(): number {
     return this.init.status;
   }
 }
 
-const platformDefaults: Record<number, { code: string; type: string; message: string }> = {
-  400: { code: 'VALIDATION_ERROR', type: 'validation_error', message: 'The request is not valid.' },
-  401: {
-    code: 'AUTHENTICATION_REQUIRED',
-    type: 'authentication_error',
-    message: 'Authentication required. Please provide a valid API key.',
-  },
-  403: { code: 'PERMISSION_DENIED', type: 'permission_error', message: 'You may not perform this operation.' },
-  404: { code: 'RESOURCE_NOT_FOUND', type: 'client_error', message: 'The requested resource could not be found.' },
-  429: { code: 'RATE_LIMIT_EXCEEDED', type: 'rate_limit_error', message: 'Too many requests. Please retry later.' },
-  500: { code: 'INTERNAL_ERROR', type: 'server_error', message: 'Something went wrong. Please try again.' },
+/**
+ * For a platform error whose status the operation does not document (a bad
+ * path parameter on pin is a 400, say): the contract names no example to
+ * follow, so these stand in, in the schema's own vocabulary.
+ */
+const UNDOCUMENTED_PLATFORM_ERROR: PlatformErrorFields = {
+  code: 'VALIDATION_ERROR',
+  type: 'validation_error',
+  message: 'The request is not valid.',
+};
+const UNDOCUMENTED_PLATFORM_FAULT: PlatformErrorFields = {
+  code: 'INTERNAL_ERROR',
+  type: 'server_error',
+  message: 'Something went wrong. Please try again.',
 };
 
-export function renderError(error: ApiError, envelope: Envelope, requestId: string): unknown {
+export function renderError(
+  error: ApiError,
+  envelope: Envelope,
+  requestId: string,
+): ErrorResponse | PlatformErrorResponse {
   const e = error.init;
-  if (envelope === 'freddy') {
+  if (envelope.kind === 'freddy') {
     return { error: { message: e.message, type: e.type, code: e.code, ...(e.param ? { param: e.param } : {}) } };
   }
-  const fallback = platformDefaults[e.status] ?? platformDefaults[e.status >= 500 ? 500 : 400]!;
+  const documented =
+    envelope.documented.get(e.status) ?? (e.status >= 500 ? UNDOCUMENTED_PLATFORM_FAULT : UNDOCUMENTED_PLATFORM_ERROR);
   return {
     success: false,
     error: {
-      code: e.platformCode ?? fallback.code,
-      message: e.userMessage ?? fallback.message,
+      code: e.platformCode ?? documented.code,
+      message: e.userMessage ?? documented.message,
       system_message: e.message,
-      type: fallback.type,
+      type: documented.type as PlatformErrorType,
       status: e.status,
       details: e.details ?? (e.param ? { param: e.param } : {}),
       trace_id: requestId,
@@ -85,7 +93,6 @@ export const errors = {
       type: 'authentication_error',
       code: 'missing_authentication',
       message: 'Authentication required',
-      platformCode: 'AUTHENTICATION_REQUIRED',
     }),
   invalidCredentials: () =>
     new ApiError({
@@ -111,6 +118,7 @@ export const errors = {
       code: 'rate_limit_exceeded',
       message: `Rate limit of ${limit} requests per ${windowMs / 1000} s exceeded for this key; retry after ${retryAfter} s`,
       details: { retry_after: retryAfter },
+      headers: { 'retry-after': retryAfter },
     }),
   badRequest: (message: string, code = 'invalid_parameters', param?: string) =>
     new ApiError({ status: 400, type: 'invalid_request_error', code, message, ...(param ? { param } : {}) }),
@@ -137,12 +145,13 @@ export const errors = {
       code: 'route_not_found',
       message: `No operation ${method} ${path} in this API`,
     }),
-  methodNotAllowed: (method: string, path: string) =>
+  methodNotAllowed: (method: string, path: string, allow: readonly string[]) =>
     new ApiError({
       status: 405,
       type: 'invalid_request_error',
       code: 'method_not_allowed',
       message: `Method ${method} is not allowed on ${path}`,
+      headers: { allow: allow.join(', ') },
     }),
   internal: () =>
     new ApiError({

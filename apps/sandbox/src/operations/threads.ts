@@ -1,80 +1,105 @@
 /**
  * The eight operations of the contract. Each gets input that has already been
- * authenticated and validated against the spec, and returns the success body;
- * anything else it throws as an ApiError.
+ * authenticated and validated against the spec, typed as the generated
+ * contract types describe it, and returns the success body; anything else it
+ * throws as an ApiError.
  */
 import type { ValidateFunction } from '@freddy/spec';
+import type {
+  DeletedThread,
+  OperationId,
+  PinStatus,
+  Thread,
+  UpdateThreadMetadataRequest,
+  UpdateThreadRequest,
+} from '@freddy/types';
 import type { Principal } from '../auth/keys.js';
 import { errors, isoSeconds } from '../http/errors.js';
 import {
   type ListQuery,
-  type Metadata,
+  type MetadataCheck,
   MetadataRejectedError,
   type NewThread,
-  type Thread,
   type ThreadChanges,
   type ThreadStore,
   UnknownCursorError,
 } from '../store/threads.js';
 import { classifyBodyError, metadataLimitExceeded } from '../validation/classify.js';
 
-export interface OperationInput {
+export interface OperationInput<Body = undefined, Query = undefined> {
   principal: Principal;
   params: Record<string, string>;
-  query: Record<string, unknown>;
-  body: Record<string, unknown> | undefined;
+  query: Query;
+  body: Body;
 }
-
-/** Reads answer at once; writes answer with a promise that settles after their commit. */
-export type OperationHandler = (input: OperationInput) => unknown;
 
 /** A response body that is already JSON text, sent as is. */
 export class RawJson {
   constructor(readonly text: string) {}
 }
 
-export function createOperations(store: ThreadStore, validateMetadata: ValidateFunction) {
-  const threadIdOf = (input: OperationInput) => String(input.params.thread_id);
+type ThreadInput = OperationInput;
+
+/** Reads answer at once; writes answer with a promise that settles after their commit. */
+export interface ThreadOperations {
+  createThread(input: OperationInput<NewThread>): Promise<Thread>;
+  listThreads(input: OperationInput<undefined, ListQuery>): RawJson;
+  retrieveThread(input: ThreadInput): RawJson;
+  updateThread(input: OperationInput<UpdateThreadRequest>): Promise<Thread>;
+  updateThreadMetadata(input: OperationInput<UpdateThreadMetadataRequest>): Promise<Thread>;
+  deleteThread(input: ThreadInput): Promise<DeletedThread>;
+  pinThread(input: ThreadInput): Promise<PinStatus>;
+  unpinThread(input: ThreadInput): Promise<PinStatus>;
+}
+
+export function createOperations(store: ThreadStore, validateMetadata: ValidateFunction): ThreadOperations {
+  const threadIdOf = (input: { params: Record<string, string> }) => String(input.params.thread_id);
+
+  // The verdict is taken at once: the shared validator's `errors` belong to
+  // whichever validation ran last, and other writes run between this merge
+  // and its answer.
+  const checkMetadata: MetadataCheck = (merged) =>
+    validateMetadata(merged) ? { ok: true } : { ok: false, problem: validateMetadata.errors?.[0] };
 
   /** Merges, re-checking the merged whole against the contract's Metadata schema. */
-  const applyChanges = async (input: OperationInput, changes: ThreadChanges): Promise<Thread> => {
+  const applyChanges = async (
+    input: { principal: Principal; params: Record<string, string> },
+    changes: ThreadChanges,
+  ) => {
     const id = threadIdOf(input);
     try {
-      const thread = await store.change(input.principal.organizationId, id, changes, (merged) =>
-        Boolean(validateMetadata(merged)),
-      );
+      const thread = await store.change(input.principal.organizationId, id, changes, checkMetadata);
       if (!thread) throw errors.threadNotFound(id);
       return thread;
     } catch (error) {
       if (error instanceof MetadataRejectedError) {
-        const first = validateMetadata.errors?.[0];
-        if (first?.keyword === 'maxProperties') {
-          throw metadataLimitExceeded(Number((first.params as { limit: number }).limit));
+        const problem = error.problem;
+        if (problem?.keyword === 'maxProperties') {
+          throw metadataLimitExceeded(Number((problem.params as { limit: number }).limit));
         }
-        throw classifyBodyError(first ? { ...first, instancePath: `/metadata${first.instancePath}` } : undefined);
+        throw classifyBodyError(problem ? { ...problem, instancePath: `/metadata${problem.instancePath}` } : undefined);
       }
       throw error;
     }
   };
 
-  const pinStatus = async (input: OperationInput, pinned: boolean) => {
+  const pinStatus = async (input: ThreadInput, pinned: boolean): Promise<PinStatus> => {
     const id = threadIdOf(input);
     const thread = await store.pin(input.principal.organizationId, id, pinned);
     if (!thread) throw errors.threadNotFound(id);
     return {
       id: thread.id,
-      is_pinned: thread.isPinned,
-      pinned_at: thread.pinnedAt === null ? null : isoSeconds(thread.pinnedAt * 1000),
+      is_pinned: thread.isPinned === true,
+      pinned_at: thread.pinnedAt == null ? null : isoSeconds(thread.pinnedAt * 1000),
       message: pinned ? 'Thread pinned successfully' : 'Thread unpinned successfully',
     };
   };
 
-  const handlers: Record<string, OperationHandler> = {
-    createThread: (input) =>
-      store.create(input.principal.organizationId, input.principal.userId, input.body as unknown as NewThread),
+  const handlers = {
+    createThread: (input) => store.create(input.principal.organizationId, input.principal.userId, input.body),
 
     listThreads: (input) => {
-      const query = input.query as unknown as ListQuery;
+      const query = input.query;
       if (query.after !== undefined && query.before !== undefined) {
         throw errors.badRequest('Use either after or before, not both', 'invalid_parameters', 'before');
       }
@@ -103,22 +128,9 @@ export function createOperations(store: ThreadStore, validateMetadata: ValidateF
       return new RawJson(thread);
     },
 
-    updateThread: (input) => {
-      const body = input.body ?? {};
-      return applyChanges(input, {
-        metadata: body.metadata as Metadata | undefined,
-        title: body.title as string | undefined,
-        visibleInUi: body.visibleInUi as boolean | undefined,
-      });
-    },
+    updateThread: (input) => applyChanges(input, input.body),
 
-    updateThreadMetadata: (input) => {
-      const body = input.body ?? {};
-      return applyChanges(input, {
-        metadata: body.metadata as Metadata,
-        visibleInUi: body.visibleInUi as boolean | undefined,
-      });
-    },
+    updateThreadMetadata: (input) => applyChanges(input, input.body),
 
     deleteThread: async (input) => {
       const id = threadIdOf(input);
@@ -128,6 +140,6 @@ export function createOperations(store: ThreadStore, validateMetadata: ValidateF
 
     pinThread: (input) => pinStatus(input, true),
     unpinThread: (input) => pinStatus(input, false),
-  };
+  } satisfies ThreadOperations & Record<OperationId, unknown>;
   return handlers;
 }

@@ -5,12 +5,15 @@
  * answered only once committed.
  */
 import { randomBytes } from 'node:crypto';
+import type { ErrorObject } from '@freddy/spec';
+import type { CreateThreadRequest, ListThreadsQuery, Metadata, Thread } from '@freddy/types';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
 import { GroupCommit } from './group-commit.js';
 
-export type Metadata = Record<string, string>;
+export type { Metadata, Thread };
 
+/** What a thread row holds; `body` is the thread object as JSON text, rewritten with every write. */
 export interface ThreadRow {
   id: string;
   organization_id: string;
@@ -22,38 +25,14 @@ export interface ThreadRow {
   title: string | null;
   visible_in_ui: number;
   message_count: number;
-  status: string;
+  status: Thread['status'];
   is_pinned: number;
   pinned_at: number | null;
-  /** The thread object as JSON text, rewritten with every write of the row. */
   body: string;
 }
 
-/** The thread object of the contract (`Thread` schema). */
-export interface Thread {
-  id: string;
-  object: 'thread';
-  createdAt: number;
-  updatedAt: number;
-  metadata: Metadata;
-  assistantId: string | null;
-  organizationId: string;
-  userId: string;
-  title: string | null;
-  visibleInUi: boolean;
-  messageCount: number;
-  status: string;
-  isPinned: boolean;
-  pinnedAt: number | null;
-}
-
-export interface NewThread {
-  messages?: { role: string; content: string }[];
-  metadata?: Metadata;
-  assistantId?: string;
-  visibleInUi: boolean;
-  title?: string;
-}
+/** A create request after the contract's defaults are applied. */
+export type NewThread = CreateThreadRequest & Required<Pick<CreateThreadRequest, 'visibleInUi'>>;
 
 export interface ThreadChanges {
   metadata?: Metadata;
@@ -61,14 +40,8 @@ export interface ThreadChanges {
   visibleInUi?: boolean;
 }
 
-export interface ListQuery {
-  limit: number;
-  order: 'asc' | 'desc';
-  after?: string;
-  before?: string;
-  assistantId?: string;
-  visibleInUi?: boolean;
-}
+/** A list query after the contract's defaults are applied. */
+export type ListQuery = ListThreadsQuery & Required<Pick<ListThreadsQuery, 'limit' | 'order'>>;
 
 export interface ListPage {
   /** Each thread of the page as its JSON text, in list order. */
@@ -84,12 +57,19 @@ export class UnknownCursorError extends Error {
   }
 }
 
-/** A merge that would leave metadata the contract does not allow. */
+/**
+ * A merge that would leave metadata the contract does not allow. It carries
+ * the validator's own finding: a shared validator's `errors` may already
+ * describe another request by the time this one is answered.
+ */
 export class MetadataRejectedError extends Error {
-  constructor(readonly merged: Metadata) {
+  constructor(readonly problem: ErrorObject | undefined) {
     super('Merged metadata is not valid');
   }
 }
+
+/** Says what is wrong with merged metadata, or undefined when it may be stored. */
+export type MetadataCheck = (merged: Metadata) => { ok: true } | { ok: false; problem: ErrorObject | undefined };
 
 export function newThreadId(): string {
   return `thread_${randomBytes(12).toString('base64url')}`;
@@ -190,14 +170,14 @@ export class ThreadStore {
 
   /**
    * Applies a partial update atomically: metadata is merged into what
-   * is stored now, and `accept` decides whether the merged whole is allowed
+   * is stored now, and `check` decides whether the merged whole is allowed
    * (nothing is written if it is not).
    */
   change(
     organizationId: string,
     id: string,
     changes: ThreadChanges,
-    accept: (merged: Metadata) => boolean,
+    check: MetadataCheck,
   ): Promise<Thread | undefined> {
     return this.writes.run(() => {
       const row = this.select.get(id, organizationId);
@@ -205,7 +185,10 @@ export class ThreadStore {
       const metadata = changes.metadata
         ? { ...(JSON.parse(row.metadata) as Metadata), ...changes.metadata }
         : (JSON.parse(row.metadata) as Metadata);
-      if (changes.metadata && !accept(metadata)) throw new MetadataRejectedError(metadata);
+      if (changes.metadata) {
+        const verdict = check(metadata);
+        if (!verdict.ok) throw new MetadataRejectedError(verdict.problem);
+      }
       const next = {
         ...row,
         metadata: JSON.stringify(metadata),

@@ -1,18 +1,17 @@
-import { loadSpec } from '@freddy/spec';
+import { describeContract, loadSpec } from '@freddy/spec';
 import { describe, expect, it } from 'vitest';
 import { classifyBodyError } from './classify.js';
 import { compileContract } from './contract.js';
 
 const operation = (contract: ReturnType<typeof compileContract>, id: string) =>
-  contract.operations.find((o) => o.operationId === id)!;
+  contract.operations.find((o) => o.spec.id === id)!;
 
 describe('compileContract', () => {
-  const spec = loadSpec();
-  const contract = compileContract(spec);
+  const contract = compileContract(describeContract());
 
-  it('reads routes, envelopes and credential schemes from the spec', () => {
+  it('reads routes, envelopes and validators from the contract model', () => {
     expect(contract.basePath).toBe('/v1');
-    expect(contract.operations.map((o) => o.operationId).sort()).toEqual(
+    expect(contract.operations.map((o) => o.spec.id).sort()).toEqual(
       [
         'createThread',
         'deleteThread',
@@ -24,25 +23,20 @@ describe('compileContract', () => {
         'updateThreadMetadata',
       ].sort(),
     );
-    expect(operation(contract, 'pinThread').envelope).toBe('platform');
-    expect(operation(contract, 'pinThread').credentialSources).toEqual([
-      { kind: 'apiKeyHeader', header: 'x-api-key' },
-      { kind: 'bearer' },
-    ]);
-    expect(operation(contract, 'updateThread').envelope).toBe('freddy');
-    expect(operation(contract, 'updateThread').credentialSources).toEqual([{ kind: 'bearer' }]);
+    expect(operation(contract, 'pinThread').envelope.kind).toBe('platform');
+    expect(operation(contract, 'updateThread').envelope.kind).toBe('freddy');
     expect(operation(contract, 'listThreads').query?.defaults).toEqual({ limit: 20, order: 'desc' });
     expect(operation(contract, 'createThread').body?.defaults).toEqual({ visibleInUi: true });
   });
 
   it('enforces whatever limit the spec states: change the spec, and the validator follows', () => {
     const doc = loadSpec();
-    const title = (doc.components.schemas as Record<string, Record<string, unknown>>).ThreadTitle!;
+    const title = doc.components!.schemas!.ThreadTitle!;
     const validate = operation(contract, 'updateThread').body!.validate;
     expect(validate({ title: 'x'.repeat(200) })).toBe(true);
 
     title.maxLength = 5;
-    const tightened = operation(compileContract(doc), 'updateThread').body!.validate;
+    const tightened = operation(compileContract(describeContract(doc)), 'updateThread').body!.validate;
     expect(tightened({ title: 'abcde' })).toBe(true);
     expect(tightened({ title: 'abcdef' })).toBe(false);
     const error = classifyBodyError(tightened.errors?.[0]);
@@ -50,12 +44,14 @@ describe('compileContract', () => {
     expect(error.message).toContain('5');
   });
 
-  it('takes the body limit from the spec, and refuses a spec without one', () => {
-    expect(contract.maxBodyBytes).toBe(65536);
-    expect(compileContract({ ...spec, 'x-request-body-max-bytes': 10 }).maxBodyBytes).toBe(10);
-    expect(() => compileContract({ ...spec, 'x-request-body-max-bytes': undefined })).toThrow(
-      /x-request-body-max-bytes/,
-    );
+  it("takes the platform envelope's codes and messages from the documented examples", () => {
+    const pin = operation(contract, 'pinThread').envelope;
+    if (pin.kind !== 'platform') throw new Error('pinThread has the platform envelope');
+    const notFound = describeContract()
+      .operation('pinThread')
+      .responses.find((response) => response.status === 404)?.examples[0]?.value as { error: { code: string } };
+    expect(pin.documented.get(404)?.code).toBe(notFound.error.code);
+    expect([...pin.documented.keys()].sort()).toEqual([401, 404, 429, 500]);
   });
 
   it('maps ajv keywords by the house rule: malformed → 400, over a limit → 422', () => {

@@ -1,178 +1,115 @@
 /**
- * Everything the server knows about the API comes from the bundled contract:
- * routes, which credentials each operation takes, its error envelope, and the
- * validators of its path, query and body. Nothing here restates a limit.
+ * The contract compiled for serving: for each operation of the typed model
+ * (`describeContract()`), the validators of its path, query and body, and the
+ * envelope its errors are rendered in. Nothing here restates a limit or a
+ * route; it all comes from the model.
  */
 import {
-  compileAt,
+  type Contract,
+  type ContractOperation,
+  type ContractParameter,
   compileSchema,
   createSpecAjv,
-  type JsonObject,
-  listOperations,
-  type OpenApiDocument,
-  resolveRef,
+  type SchemaObject,
+  type SpecAjv,
   type ValidateFunction,
 } from '@freddy/spec';
 
-export type Envelope = 'freddy' | 'platform';
+/** The code, category and end-user message a platform error shows, as the contract's examples give them. */
+export interface PlatformErrorFields {
+  code: string;
+  type: string;
+  message: string;
+}
 
-/** Where a credential is read from: a named header, or `Authorization: Bearer`. */
-export type CredentialSource = { kind: 'apiKeyHeader'; header: string } | { kind: 'bearer' };
+/**
+ * The envelope an operation's errors are rendered in, by the component schema
+ * the contract names for them; a platform envelope also carries, per status,
+ * the fields of the operation's documented example.
+ */
+export type Envelope = { kind: 'freddy' } | { kind: 'platform'; documented: ReadonlyMap<number, PlatformErrorFields> };
+
+export const FREDDY_ENVELOPE: Envelope = { kind: 'freddy' };
 
 export interface ParameterSet {
-  names: string[];
   validate: ValidateFunction;
   /** Values the spec gives as `default`, applied before validation. */
   defaults: Record<string, unknown>;
 }
 
 export interface CompiledOperation {
-  operationId: string;
-  method: string;
-  /** The path template, e.g. `/threads/{thread_id}`. */
-  path: string;
+  /** The operation as the contract describes it: id, method, template, security, responses… */
+  spec: ContractOperation;
   envelope: Envelope;
-  /** Any one of these may carry the credential (the spec's `security` alternatives). */
-  credentialSources: CredentialSource[];
-  statuses: Set<number>;
   pathParams: ParameterSet | null;
   query: ParameterSet | null;
   body: { required: boolean; validate: ValidateFunction; defaults: Record<string, unknown> } | null;
 }
 
-export interface Contract {
-  doc: OpenApiDocument;
-  /** The path of the local server entry (`/v1`). */
+export interface CompiledContract {
+  model: Contract;
+  /** The path of the contract's reference server entry (`/v1`). */
   basePath: string;
   operations: CompiledOperation[];
   /** Validates a whole metadata object, e.g. after a merge. */
   validateMetadata: ValidateFunction;
-  /** The largest request body accepted (`x-request-body-max-bytes`); larger ones answer 413. */
-  maxBodyBytes: number;
 }
 
-export function compileContract(doc: OpenApiDocument): Contract {
-  const ajv = createSpecAjv(doc);
+export function compileContract(model: Contract): CompiledContract {
+  const ajv = createSpecAjv(model.document);
   // Query strings carry only text; the spec's types say what each value becomes.
-  const queryAjv = createSpecAjv(doc, { coerceTypes: true });
+  const queryAjv = createSpecAjv(model.document, { coerceTypes: true });
 
-  const operations = listOperations(doc).map(({ operationId, method, path, pathItem, operation }) => {
-    const parameters = [...((pathItem.parameters as unknown[]) ?? []), ...((operation.parameters as unknown[]) ?? [])]
-      .map((p) => resolveRef<JsonObject>(doc, p))
-      .filter((p) => typeof p.name === 'string');
-    const responses = (operation.responses ?? {}) as Record<string, unknown>;
-    const requestBody = operation.requestBody ? resolveRef<JsonObject>(doc, operation.requestBody) : null;
-    const bodySchema = (requestBody?.content as Record<string, JsonObject> | undefined)?.['application/json']?.schema as
-      | JsonObject
-      | undefined;
-    const compiled: CompiledOperation = {
-      operationId,
-      method: method.toUpperCase(),
-      path,
-      envelope: envelopeOf(doc, responses),
-      credentialSources: credentialSourcesOf(doc, operation),
-      statuses: new Set(Object.keys(responses).map(Number)),
-      pathParams: parameterSet(ajv, parameters, 'path'),
-      query: parameterSet(queryAjv, parameters, 'query'),
-      body: bodySchema
+  const operations = model.operations.map((spec): CompiledOperation => {
+    return {
+      spec,
+      envelope: envelopeOf(spec),
+      pathParams: parameterSet(ajv, spec.parameters.path),
+      query: parameterSet(queryAjv, spec.parameters.query),
+      body: spec.requestBody
         ? {
-            required: requestBody?.required === true,
-            validate: compileSchema(ajv, bodySchema),
-            defaults: defaultsOf(doc, bodySchema),
+            required: spec.requestBody.required,
+            validate: compileSchema(ajv, spec.requestBody.schema),
+            defaults: spec.requestBody.defaults,
           }
         : null,
     };
-    return compiled;
   });
 
   return {
-    doc,
-    basePath: localBasePath(doc),
+    model,
+    basePath: model.referenceServer.basePath,
     operations,
-    validateMetadata: compileAt(ajv, '#/components/schemas/Metadata'),
-    maxBodyBytes: maxBodyBytesOf(doc),
+    validateMetadata: compileSchema(ajv, model.schema('Metadata')),
   };
 }
 
-function maxBodyBytesOf(doc: OpenApiDocument): number {
-  const limit = doc['x-request-body-max-bytes'];
-  if (!Number.isInteger(limit) || (limit as number) <= 0) {
-    throw new Error('The contract must state x-request-body-max-bytes as a positive integer');
-  }
-  return limit as number;
-}
-
-function parameterSet(
-  ajv: ReturnType<typeof createSpecAjv>,
-  parameters: JsonObject[],
-  location: 'path' | 'query',
-): ParameterSet | null {
-  const own = parameters.filter((p) => p.in === location);
-  if (own.length === 0) return null;
-  const properties: Record<string, unknown> = {};
+function parameterSet(ajv: SpecAjv, parameters: ContractParameter[]): ParameterSet | null {
+  if (parameters.length === 0) return null;
+  const properties: Record<string, SchemaObject> = {};
   const defaults: Record<string, unknown> = {};
   const required: string[] = [];
-  for (const p of own) {
-    const name = String(p.name);
-    const schema = p.schema as JsonObject;
-    properties[name] = schema;
-    if (p.required === true) required.push(name);
-    if (schema && 'default' in schema) defaults[name] = schema.default;
+  for (const parameter of parameters) {
+    properties[parameter.name] = parameter.schema;
+    if (parameter.required) required.push(parameter.name);
+    if (parameter.default !== undefined) defaults[parameter.name] = parameter.default;
   }
   return {
-    names: own.map((p) => String(p.name)),
     validate: compileSchema(ajv, { type: 'object', properties, required, additionalProperties: false }),
     defaults,
   };
 }
 
-/** Top-level `default`s of a body schema (e.g. `visibleInUi: true` on create). */
-function defaultsOf(doc: OpenApiDocument, schema: JsonObject): Record<string, unknown> {
-  const resolved = resolveRef<JsonObject>(doc, schema);
-  const out: Record<string, unknown> = {};
-  for (const [name, property] of Object.entries((resolved.properties ?? {}) as Record<string, unknown>)) {
-    const p = resolveRef<JsonObject>(doc, property);
-    if ('default' in p) out[name] = p.default;
+function envelopeOf(spec: ContractOperation): Envelope {
+  if (spec.errorSchema === 'ErrorResponse') return FREDDY_ENVELOPE;
+  if (spec.errorSchema !== 'PlatformErrorResponse') {
+    throw new Error(`${spec.id}: no renderer for the error schema ${spec.errorSchema}`);
   }
-  return out;
-}
-
-/** The platform envelope is the one with a top-level `success` flag. */
-function envelopeOf(doc: OpenApiDocument, responses: Record<string, unknown>): Envelope {
-  for (const [status, response] of Object.entries(responses)) {
-    if (Number(status) < 400) continue;
-    const content = resolveRef<JsonObject>(doc, response).content as Record<string, JsonObject> | undefined;
-    const schema = content?.['application/json']?.schema;
-    if (!schema) continue;
-    const properties = resolveRef<JsonObject>(doc, schema).properties as JsonObject | undefined;
-    return properties && 'success' in properties ? 'platform' : 'freddy';
+  const documented = new Map<number, PlatformErrorFields>();
+  for (const response of spec.responses) {
+    const example = response.examples[0]?.value as { error?: Partial<PlatformErrorFields> } | undefined;
+    const { code, type, message } = example?.error ?? {};
+    if (response.status >= 400 && code && type && message) documented.set(response.status, { code, type, message });
   }
-  return 'freddy';
-}
-
-function credentialSourcesOf(doc: OpenApiDocument, operation: JsonObject): CredentialSource[] {
-  const requirements = (operation.security ?? doc.security ?? []) as Record<string, unknown>[];
-  const schemes = (doc.components.securitySchemes ?? {}) as Record<string, JsonObject>;
-  const out: CredentialSource[] = [];
-  for (const requirement of requirements) {
-    for (const name of Object.keys(requirement)) {
-      const scheme = resolveRef<JsonObject>(doc, schemes[name]);
-      if (scheme.type === 'apiKey' && scheme.in === 'header') {
-        out.push({ kind: 'apiKeyHeader', header: String(scheme.name).toLowerCase() });
-      } else if (scheme.type === 'http' && String(scheme.scheme).toLowerCase() === 'bearer') {
-        out.push({ kind: 'bearer' });
-      } else {
-        throw new Error(`Security scheme ${name} is not supported by the sandbox`);
-      }
-    }
-  }
-  return out;
-}
-
-/** The path prefix of the spec's loopback server entry (`http://127.0.0.1:4010/v1` → `/v1`). */
-function localBasePath(doc: OpenApiDocument): string {
-  const servers = (doc.servers ?? []) as { url: string }[];
-  const local = servers.find((s) => /^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(s.url)) ?? servers[0];
-  if (!local) return '';
-  return new URL(local.url).pathname.replace(/\/$/, '');
+  return { kind: 'platform', documented };
 }

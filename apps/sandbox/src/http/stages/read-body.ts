@@ -1,6 +1,6 @@
 /** Reads a request body as JSON, within the contract's size limit. */
 import type { IncomingMessage } from 'node:http';
-import { errors } from './errors.js';
+import { errors } from '../errors.js';
 
 export type BodyResult = { present: false } | { present: true; value: unknown };
 

@@ -1,0 +1,99 @@
+/**
+ * The request pipeline, one stage after another: CORS preflight → docs →
+ * route (from the contract) → authenticate (the operation's security schemes)
+ * → rate limit → path and query parameters → body (read within the contract's
+ * limit, then validated) → run the operation. Each stage throws an ApiError to
+ * answer early; the exchange renders it in the operation's envelope, with
+ * x-request-id, and the request gets one log line.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type OperationId, operationTable } from '@freddy/types';
+import type { Logger } from 'pino';
+import type { KeyStore } from '../auth/keys.js';
+import type { RateLimiter } from '../auth/rate-limit.js';
+import type { ThreadOperations } from '../operations/threads.js';
+import type { CompiledContract, CompiledOperation } from '../validation/contract.js';
+import { Exchange } from './exchange.js';
+import { authenticate } from './stages/authenticate.js';
+import { type Dispatchable, dispatch } from './stages/dispatch.js';
+import { type StaticHandler, serveDocs } from './stages/docs.js';
+import { limitRate } from './stages/limit-rate.js';
+import { logWhenFinished } from './stages/log-request.js';
+import { parseQuery, validatePath } from './stages/parameters.js';
+import { createPreflight } from './stages/preflight.js';
+import { readJsonBody } from './stages/read-body.js';
+import { Router } from './stages/route.js';
+import { validateBody } from './stages/validate-body.js';
+
+export interface PipelineDeps {
+  contract: CompiledContract;
+  keys: KeyStore;
+  limiter: RateLimiter | undefined;
+  operations: ThreadOperations;
+  logger: Logger | undefined;
+  /** Serves `/docs/…` when a docs folder is configured. */
+  docs?: StaticHandler;
+}
+
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+export function createRequestHandler(deps: PipelineDeps): RequestHandler {
+  const { contract, keys, limiter, logger, docs } = deps;
+  const router = new Router(contract);
+  const answerPreflight = createPreflight(contract);
+  const handlers = handlerTable(contract.operations, deps.operations);
+  const maxBodyBytes = contract.model.limits.requestBodyMaxBytes;
+
+  return function handle(req, res) {
+    const exchange = new Exchange(req, res, logger);
+    logWhenFinished(exchange, logger);
+    try {
+      if (answerPreflight(exchange) || serveDocs(exchange, docs)) return;
+
+      const { operation, params } = router.route(exchange.method, exchange.path);
+      exchange.log.operationId = operation.spec.id;
+      exchange.envelope = operation.envelope;
+
+      const principal = authenticate(req, operation, keys);
+      exchange.log.organizationId = principal.organizationId;
+      if (limiter) limitRate(exchange, limiter, principal.keyHash);
+
+      const input = {
+        principal,
+        params: validatePath(operation, params),
+        query: parseQuery(operation, exchange.search),
+        body: undefined as Record<string, unknown> | undefined,
+      };
+      const handler = handlers.get(operation)!;
+      if (!operation.body) {
+        dispatch(exchange, handler, input);
+        return;
+      }
+      readJsonBody(req, maxBodyBytes).then(
+        (read) => exchange.guard(() => dispatch(exchange, handler, { ...input, body: validateBody(operation, read) })),
+        (error) => {
+          // Whatever is left of a refused body is read and dropped, so the connection stays usable.
+          req.resume();
+          exchange.fail(error);
+        },
+      );
+    } catch (error) {
+      exchange.fail(error);
+    }
+  };
+}
+
+/** Each operation of the contract with its handler; a contract operation without one stops the start. */
+function handlerTable(operations: CompiledOperation[], implementations: ThreadOperations) {
+  const table = new Map<CompiledOperation, Dispatchable>();
+  for (const operation of operations) {
+    const id = operation.spec.id;
+    if (!isOperationId(id)) throw new Error(`No handler for operation ${id}`);
+    table.set(operation, implementations[id]);
+  }
+  return table;
+}
+
+function isOperationId(id: string): id is OperationId {
+  return Object.hasOwn(operationTable, id);
+}

@@ -1,0 +1,23 @@
+/** Runs the operation and answers 200 with what it returns, once any write has committed. */
+import type { Exchange } from '../exchange.js';
+
+/** Any operation handler, whatever the input type it declares. */
+export type Dispatchable = (input: never) => unknown;
+
+export function dispatch(exchange: Exchange, handler: Dispatchable, input: unknown): void {
+  let result: unknown;
+  try {
+    // The earlier stages validated the input against this operation's schemas,
+    // which the handler's generated input type describes.
+    result = handler(input as never);
+  } catch (error) {
+    exchange.fail(error);
+    return;
+  }
+  if (result instanceof Promise) {
+    result.then(
+      (value) => exchange.send(200, value),
+      (error) => exchange.fail(error),
+    );
+  } else exchange.send(200, result);
+}
