@@ -9,7 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { SandboxCredential } from '../options.js';
 import type { Db } from '../store/database.js';
 
-export const API_KEY_PREFIX = 'ak_';
+const API_KEY_PREFIX = 'ak_';
 
 export interface Principal {
   organizationId: string;
@@ -18,15 +18,15 @@ export interface Principal {
   keyHash: string;
 }
 
-export function generateApiKey(): string {
+function generateApiKey(): string {
   return `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
 }
 
-export function hashApiKey(apiKey: string): string {
+function hashApiKey(apiKey: string): string {
   return createHash('sha256').update(apiKey).digest('hex');
 }
 
-export function randomId(prefix: string): string {
+function randomId(prefix: string): string {
   return `${prefix}${randomBytes(9).toString('base64url')}`;
 }
 

@@ -13,7 +13,7 @@ import type { SandboxCredential } from '../options.js';
 import type { Db } from '../store/database.js';
 import type { KeyStore } from './keys.js';
 
-export const CREDENTIALS_FILE = 'credentials.json';
+const CREDENTIALS_FILE = 'credentials.json';
 
 export interface SeededCredentials {
   demo: SandboxCredential;

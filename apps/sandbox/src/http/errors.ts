@@ -6,7 +6,7 @@
 import type { ErrorResponse, PlatformErrorResponse } from '@freddy/types';
 import type { Envelope, PlatformErrorFields } from '../validation/contract.js';
 
-export type FreddyErrorType = ErrorResponse['error']['type'];
+type FreddyErrorType = ErrorResponse['error']['type'];
 type PlatformErrorType = PlatformErrorResponse['error']['type'];
 
 export interface ApiErrorInit {

@@ -26,7 +26,7 @@ import {
 } from '../store/threads.js';
 import { classifyBodyError, metadataLimitExceeded } from '../validation/classify.js';
 
-export interface OperationInput<Body = undefined, Query = undefined> {
+interface OperationInput<Body = undefined, Query = undefined> {
   principal: Principal;
   params: Record<string, string>;
   query: Query;

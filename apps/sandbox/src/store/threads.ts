@@ -11,7 +11,6 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
 import { GroupCommit } from './group-commit.js';
 
-export type { Metadata, Thread };
 
 /** What a thread row holds; `body` is the thread object as JSON text, rewritten with every write. */
 export interface ThreadRow {
@@ -71,7 +70,7 @@ export class MetadataRejectedError extends Error {
 /** Says what is wrong with merged metadata, or undefined when it may be stored. */
 export type MetadataCheck = (merged: Metadata) => { ok: true } | { ok: false; problem: ErrorObject | undefined };
 
-export function newThreadId(): string {
+function newThreadId(): string {
   return `thread_${randomBytes(12).toString('base64url')}`;
 }
 

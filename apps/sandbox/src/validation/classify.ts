@@ -24,7 +24,7 @@ const LIMIT_KEYWORDS = new Set([
 ]);
 
 /** The top-level field or parameter an error is about. */
-export function paramOf(error: ErrorObject): string | undefined {
+function paramOf(error: ErrorObject): string | undefined {
   const top = error.instancePath.split('/')[1];
   if (top !== undefined && top !== '') return decodePointer(top);
   const params = error.params as Record<string, unknown>;

@@ -31,7 +31,7 @@ export type Envelope = { kind: 'freddy' } | { kind: 'platform'; documented: Read
 
 export const FREDDY_ENVELOPE: Envelope = { kind: 'freddy' };
 
-export interface ParameterSet {
+interface ParameterSet {
   validate: ValidateFunction;
   /** Values the spec gives as `default`, applied before validation. */
   defaults: Record<string, unknown>;

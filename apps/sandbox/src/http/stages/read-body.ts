@@ -4,7 +4,7 @@ import { errors } from '../errors.js';
 
 export type BodyResult = { present: false } | { present: true; value: unknown };
 
-export function isJsonContentType(header: string | undefined): boolean {
+function isJsonContentType(header: string | undefined): boolean {
   if (!header) return false;
   const type = header.split(';', 1)[0]!.trim().toLowerCase();
   return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
@@ -84,7 +84,7 @@ const LONE_SURROGATE = /\p{Cs}/u;
  * SQLite would store it as U+FFFD, and the stored value would differ from the
  * acknowledged one. Such bodies are refused as malformed.
  */
-export function findLoneSurrogate(value: unknown, param?: string): { param: string | undefined } | undefined {
+function findLoneSurrogate(value: unknown, param?: string): { param: string | undefined } | undefined {
   if (typeof value === 'string') return LONE_SURROGATE.test(value) ? { param } : undefined;
   if (Array.isArray(value)) {
     for (const item of value) {
