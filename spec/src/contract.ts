@@ -130,6 +130,8 @@ export interface ContractOperation {
 export interface ContractLimits {
   /** `x-request-body-max-bytes`: larger request bodies answer 413. */
   requestBodyMaxBytes: number;
+  /** `x-request-body-max-depth`: bodies whose arrays and objects nest deeper answer 400. */
+  requestBodyMaxDepth: number;
   /** `x-rate-limit`: requests per key and window before 429. */
   rateLimit: { limit: number; windowSeconds: number };
 }
@@ -442,11 +444,19 @@ function contractLimits(doc: OpenApiDocument): ContractLimits {
   if (!isPositiveInteger(bodyMax)) {
     throw new Error('The contract must state x-request-body-max-bytes as a positive integer');
   }
+  const depthMax = extension(doc, 'x-request-body-max-depth');
+  if (!isPositiveInteger(depthMax)) {
+    throw new Error('The contract must state x-request-body-max-depth as a positive integer');
+  }
   const rate = extension(doc, 'x-rate-limit') as { limit?: unknown; windowSeconds?: unknown } | undefined;
   if (!isPositiveInteger(rate?.limit) || !isPositiveInteger(rate?.windowSeconds)) {
     throw new Error('The contract must state x-rate-limit with positive integers limit and windowSeconds');
   }
-  return { requestBodyMaxBytes: bodyMax, rateLimit: { limit: rate.limit, windowSeconds: rate.windowSeconds } };
+  return {
+    requestBodyMaxBytes: bodyMax,
+    requestBodyMaxDepth: depthMax,
+    rateLimit: { limit: rate.limit, windowSeconds: rate.windowSeconds },
+  };
 }
 
 function isPositiveInteger(value: unknown): value is number {

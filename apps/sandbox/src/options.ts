@@ -21,6 +21,10 @@ export interface SandboxOptions {
   log?: boolean | Logger;
   /** If set, this static folder is served at `/docs/` and `/` redirects there. */
   docsDir?: string;
+  /** A request's headers must arrive within this many ms, or it is answered 408 and closed; default 10 000. */
+  headersTimeoutMs?: number;
+  /** A whole request (headers and body) must arrive within this many ms, or 408; default 30 000. */
+  requestTimeoutMs?: number;
 }
 
 export interface Sandbox {
@@ -33,3 +37,8 @@ export interface Sandbox {
 
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_HOST = '127.0.0.1';
+/** A slow client cannot hold a connection open longer than these. */
+export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** An idle keep-alive connection is closed after this. */
+export const KEEP_ALIVE_TIMEOUT_MS = 5_000;

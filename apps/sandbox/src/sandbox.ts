@@ -1,11 +1,19 @@
 /** Starts a sandbox on an HTTP server, and stops it cleanly. */
-import { createServer, STATUS_CODES } from 'node:http';
+import { createServer, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createSandboxApp } from './app.js';
-import { errors, renderError } from './http/errors.js';
+import { type ApiError, errors, renderError } from './http/errors.js';
 import { nextRequestId } from './http/request-id.js';
-import { DEFAULT_HOST, DEFAULT_PORT, type Sandbox, type SandboxOptions } from './options.js';
+import {
+  DEFAULT_HEADERS_TIMEOUT_MS,
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  KEEP_ALIVE_TIMEOUT_MS,
+  type Sandbox,
+  type SandboxOptions,
+} from './options.js';
 import { FREDDY_ENVELOPE } from './validation/contract.js';
 
 /** How long `close()` lets in-flight requests finish before cutting connections. */
@@ -18,18 +26,31 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     let inFlight = 0;
     let closing = false;
     let drained: (() => void) | undefined;
-    const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
-      inFlight++;
-      // Once closing, every answer tells the client to drop the connection.
-      if (closing) res.setHeader('connection', 'close');
-      res.once('close', () => {
-        inFlight--;
-        if (closing && inFlight === 0) drained?.();
-      });
-      handle(req, res);
-    });
+    const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
+    const requestTimeout = Math.max(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, headersTimeout);
+    const server = createServer(
+      {
+        keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+        headersTimeout,
+        requestTimeout,
+        // How often node looks for connections past those limits (its default, 30 s, would let a slow client stay 40 s).
+        connectionsCheckingInterval: Math.min(1_000, headersTimeout),
+      },
+      (req, res) => {
+        inFlight++;
+        // Once closing, every answer tells the client to drop the connection.
+        if (closing) res.setHeader('connection', 'close');
+        res.once('close', () => {
+          inFlight--;
+          if (closing && inFlight === 0) drained?.();
+        });
+        handle(req, res);
+      },
+    );
 
-    server.on('clientError', answerMalformedHttp);
+    server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) =>
+      answerClientError(error, socket, errors.requestTimeout(headersTimeout, requestTimeout)),
+    );
 
     await new Promise<void>((resolveListen, rejectListen) => {
       server.once('error', rejectListen);
@@ -71,22 +92,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 }
 
 /**
- * Requests node's parser cannot read never reach the handler; they still get
- * a JSON error with a request id rather than node's bare `400 Bad Request`.
+ * Requests node's parser cannot read, or that do not arrive in time, never
+ * reach the handler (or are cut off inside it); they still get a JSON error
+ * with a request id rather than node's bare status line, unless an answer
+ * has already begun, as node itself does.
  */
-function answerMalformedHttp(error: NodeJS.ErrnoException, socket: Duplex): void {
-  if (!socket.writable || error.code === 'ECONNRESET') {
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, timedOut: ApiError): void {
+  // node's own property for the response in progress on this socket.
+  const pending = (socket as { _httpMessage?: ServerResponse })._httpMessage;
+  if (!socket.writable || error.code === 'ECONNRESET' || pending?.headersSent) {
     socket.destroy();
     return;
   }
   const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-  const body = JSON.stringify(
-    renderError(
-      errors.badRequest(`Malformed HTTP request (${error.code ?? 'parse error'})`, 'malformed_http'),
-      FREDDY_ENVELOPE,
-      '',
-    ),
-  );
+  const apiError =
+    status === 408
+      ? timedOut
+      : errors.badRequest(`Malformed HTTP request (${error.code ?? 'parse error'})`, 'malformed_http');
+  const body = JSON.stringify(renderError(apiError, FREDDY_ENVELOPE, ''));
   const reason = STATUS_CODES[status] ?? 'Bad Request';
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\n` +

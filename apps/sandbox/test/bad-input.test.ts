@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../src/index.js';
 import { call, createThread, start } from './helpers.js';
 
-const maxBodyBytes = describeContract().limits.requestBodyMaxBytes;
+const { requestBodyMaxBytes: maxBodyBytes, requestBodyMaxDepth: maxDepth } = describeContract().limits;
 let sandbox: Sandbox;
 let key: string;
 let threadId: string;
@@ -85,6 +85,38 @@ describe('bodies that are not valid JSON documents', () => {
     expect(paired.status).toBe(200);
     const stored = await call(sandbox, 'GET', `/threads/${paired.body.id}`, { key });
     expect(stored.body.title).toBe('emoji \u{1F600} ok');
+    await expectUntouched();
+  });
+
+  it('a body nested 10,000 levels deep → 400 body_too_deep, and the server keeps answering', async () => {
+    const before = await threadCount();
+    for (const raw of [
+      '['.repeat(10_000) + ']'.repeat(10_000),
+      `{"metadata":${'{"a":'.repeat(5_000)}1${'}'.repeat(5_001)}`,
+    ]) {
+      for (const [method, path] of [
+        ['POST', '/threads'],
+        ['POST', `/threads/${threadId}`],
+        ['PATCH', `/threads/${threadId}/metadata`],
+      ] as const) {
+        const res = await call(sandbox, method, path, { key, raw, contentType: 'application/json' });
+        expect(res.status, `${method} ${path}`).toBe(400);
+        expect(res.body.error).toMatchObject({ code: 'body_too_deep' });
+        expect(res.body.error.message).toContain(`${maxDepth} levels`);
+      }
+    }
+    expect(await threadCount()).toBe(before);
+    await expectUntouched();
+  });
+
+  it('nesting at the depth limit passes the depth check and meets the schema instead', async () => {
+    const atLimit = { metadata: JSON.parse(`${'{"a":'.repeat(maxDepth - 1)}"x"${'}'.repeat(maxDepth - 1)}`) };
+    const res = await call(sandbox, 'POST', `/threads/${threadId}`, { key, json: atLimit });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('invalid_parameters');
+    const deeper = { metadata: JSON.parse(`${'{"a":'.repeat(maxDepth)}"x"${'}'.repeat(maxDepth)}`) };
+    const refused = await call(sandbox, 'POST', `/threads/${threadId}`, { key, json: deeper });
+    expect(refused.body.error.code).toBe('body_too_deep');
     await expectUntouched();
   });
 

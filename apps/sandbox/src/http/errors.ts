@@ -153,6 +153,13 @@ export const errors = {
       message: `Method ${method} is not allowed on ${path}`,
       headers: { allow: allow.join(', ') },
     }),
+  requestTimeout: (headersMs: number, requestMs: number) =>
+    new ApiError({
+      status: 408,
+      type: 'invalid_request_error',
+      code: 'request_timeout',
+      message: `The request did not arrive in time: headers are due within ${headersMs / 1000} s, the whole request within ${requestMs / 1000} s`,
+    }),
   internal: () =>
     new ApiError({
       status: 500,

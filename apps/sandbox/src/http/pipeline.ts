@@ -42,7 +42,10 @@ export function createRequestHandler(deps: PipelineDeps): RequestHandler {
   const router = new Router(contract);
   const answerPreflight = createPreflight(contract);
   const handlers = handlerTable(contract.operations, deps.operations);
-  const maxBodyBytes = contract.model.limits.requestBodyMaxBytes;
+  const bodyLimits = {
+    maxBytes: contract.model.limits.requestBodyMaxBytes,
+    maxDepth: contract.model.limits.requestBodyMaxDepth,
+  };
 
   return function handle(req, res) {
     const exchange = new Exchange(req, res, logger);
@@ -69,7 +72,7 @@ export function createRequestHandler(deps: PipelineDeps): RequestHandler {
         dispatch(exchange, handler, input);
         return;
       }
-      readJsonBody(req, maxBodyBytes).then(
+      readJsonBody(req, bodyLimits).then(
         (read) => exchange.guard(() => dispatch(exchange, handler, { ...input, body: validateBody(operation, read) })),
         (error) => {
           // Whatever is left of a refused body is read and dropped, so the connection stays usable.

@@ -11,7 +11,6 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
 import { GroupCommit } from './group-commit.js';
 
-
 /** What a thread row holds; `body` is the thread object as JSON text, rewritten with every write. */
 export interface ThreadRow {
   id: string;

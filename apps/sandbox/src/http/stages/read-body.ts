@@ -1,8 +1,21 @@
-/** Reads a request body as JSON, within the contract's size limit. */
+/**
+ * Reads a request body as JSON within the contract's limits: raw-body reads
+ * it (size limit, declared length, decoding), then one pass over the parsed
+ * value, without recursion, refuses nesting deeper than the contract allows
+ * and strings that are not text.
+ */
 import type { IncomingMessage } from 'node:http';
+import getRawBody from 'raw-body';
 import { errors } from '../errors.js';
 
 export type BodyResult = { present: false } | { present: true; value: unknown };
+
+export interface BodyLimits {
+  /** `x-request-body-max-bytes` */
+  maxBytes: number;
+  /** `x-request-body-max-depth` */
+  maxDepth: number;
+}
 
 function isJsonContentType(header: string | undefined): boolean {
   if (!header) return false;
@@ -13,92 +26,81 @@ function isJsonContentType(header: string | undefined): boolean {
 /**
  * Resolves with the parsed body, or rejects with the documented ApiError:
  * 413 when too large (checked against Content-Length first, then while
- * reading), 415 when not sent as JSON, 400 when the JSON does not parse.
+ * reading), 415 when not sent as JSON, 400 when the JSON does not parse,
+ * nests too deeply or holds an unpaired surrogate.
  */
-export function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<BodyResult> {
+export async function readJsonBody(req: IncomingMessage, limits: BodyLimits): Promise<BodyResult> {
   const declared = req.headers['content-length'];
-  if (declared !== undefined && Number(declared) > maxBytes) {
-    return Promise.reject(errors.payloadTooLarge(maxBytes));
-  }
   const contentType = req.headers['content-type'];
   const hasBody = declared !== undefined ? Number(declared) > 0 : req.headers['transfer-encoding'] !== undefined;
-  if (hasBody && !isJsonContentType(contentType)) return Promise.reject(errors.unsupportedMediaType());
+  if (hasBody && !isJsonContentType(contentType)) {
+    if (declared !== undefined && Number(declared) > limits.maxBytes) throw errors.payloadTooLarge(limits.maxBytes);
+    throw errors.unsupportedMediaType();
+  }
 
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let failed = false;
-    req.on('data', (chunk: Buffer) => {
-      if (failed) return;
-      size += chunk.length;
-      if (size > maxBytes) {
-        failed = true;
-        reject(errors.payloadTooLarge(maxBytes));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('error', (error) => {
-      if (!failed) reject(error);
-      failed = true;
-    });
-    req.on('end', () => {
-      if (failed) return;
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (text.trim() === '') {
-        resolve({ present: false });
-        return;
-      }
-      if (!isJsonContentType(contentType)) {
-        reject(errors.unsupportedMediaType());
-        return;
-      }
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (error) {
-        reject(errors.badRequest(`Malformed JSON: ${(error as Error).message}`, 'invalid_json'));
-        return;
-      }
-      const illFormed = findLoneSurrogate(value);
-      if (illFormed) {
-        reject(
-          errors.badRequest(
-            'Malformed JSON: a string holds an unpaired UTF-16 surrogate',
-            'invalid_json',
-            illFormed.param,
-          ),
-        );
-        return;
-      }
-      resolve({ present: true, value });
-    });
-  });
+  let text: string;
+  try {
+    text = await getRawBody(req, { limit: limits.maxBytes, length: declared, encoding: 'utf-8' });
+  } catch (error) {
+    const type = (error as getRawBody.RawBodyError).type;
+    if (type === 'entity.too.large') throw errors.payloadTooLarge(limits.maxBytes);
+    throw errors.badRequest(`Malformed request body: ${(error as Error).message}`, 'invalid_body');
+  }
+  if (text.trim() === '') return { present: false };
+  if (!isJsonContentType(contentType)) throw errors.unsupportedMediaType();
+
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw errors.badRequest(`Malformed JSON: ${(error as Error).message}`, 'invalid_json');
+  }
+  const problem = inspect(value, limits.maxDepth);
+  if (problem?.kind === 'too-deep') {
+    throw errors.badRequest(
+      `Malformed JSON: the body nests arrays and objects deeper than ${limits.maxDepth} levels`,
+      'body_too_deep',
+    );
+  }
+  if (problem?.kind === 'lone-surrogate') {
+    throw errors.badRequest(
+      'Malformed JSON: a string holds an unpaired UTF-16 surrogate',
+      'invalid_json',
+      problem.param,
+    );
+  }
+  return { present: true, value };
 }
 
 /** A lone surrogate matches `\p{Cs}` in a `u` regex; a proper pair is one code point and does not. */
 const LONE_SURROGATE = /\p{Cs}/u;
 
+type Problem = { kind: 'too-deep' } | { kind: 'lone-surrogate'; param: string | undefined };
+
 /**
- * JSON may spell an unpaired surrogate (`"\ud800"`), but it is not text:
- * SQLite would store it as U+FFFD, and the stored value would differ from the
- * acknowledged one. Such bodies are refused as malformed.
+ * Walks a parsed value with an explicit stack, so no input depth can exhaust
+ * the call stack. JSON may spell an unpaired surrogate (`"\ud800"`), but it is
+ * not text: SQLite would store it as U+FFFD, and the stored value would differ
+ * from the acknowledged one, so such a body is refused.
  */
-function findLoneSurrogate(value: unknown, param?: string): { param: string | undefined } | undefined {
-  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? { param } : undefined;
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      const found = findLoneSurrogate(item, param);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const top = param ?? key;
-      if (LONE_SURROGATE.test(key)) return { param: top };
-      const found = findLoneSurrogate(item, top);
-      if (found) return found;
+function inspect(root: unknown, maxDepth: number): Problem | undefined {
+  // Each entry: a value, how many arrays and objects enclose it, and the top-level field it is under.
+  const stack: [unknown, number, string | undefined][] = [[root, 0, undefined]];
+  while (stack.length > 0) {
+    const [value, depth, param] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (LONE_SURROGATE.test(value)) return { kind: 'lone-surrogate', param };
+    } else if (value !== null && typeof value === 'object') {
+      if (depth + 1 > maxDepth) return { kind: 'too-deep' };
+      if (Array.isArray(value)) {
+        for (const item of value) stack.push([item, depth + 1, param]);
+      } else {
+        for (const [key, item] of Object.entries(value)) {
+          const top = param ?? key;
+          if (LONE_SURROGATE.test(key)) return { kind: 'lone-surrogate', param: top };
+          stack.push([item, depth + 1, top]);
+        }
+      }
     }
   }
   return undefined;
