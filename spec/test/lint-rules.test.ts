@@ -131,6 +131,79 @@ const cases: Record<string, Case> = {
       };
     },
   },
+  'a string schema without maxLength': {
+    rule: 'rule/string-max-length',
+    mutate: (doc) => {
+      delete at(doc, 'components', 'schemas', 'AssistantId').maxLength;
+    },
+  },
+  'a path parameter string without maxLength': {
+    rule: 'rule/string-max-length',
+    mutate: (doc) => {
+      delete at(doc, 'components', 'parameters', 'ThreadIdToPin', 'schema').maxLength;
+    },
+  },
+  'an inline anyOf string without maxLength': {
+    rule: 'rule/string-max-length',
+    mutate: (doc) => {
+      delete at(doc, 'components', 'schemas', 'ThreadList', 'properties', 'firstId', 'anyOf', '0').maxLength;
+    },
+  },
+  'an integer schema without maximum': {
+    rule: 'rule/integer-range',
+    mutate: (doc) => {
+      delete at(doc, 'components', 'schemas', 'UnixTimestamp').maximum;
+    },
+  },
+  'a header integer without minimum': {
+    rule: 'rule/integer-range',
+    mutate: (doc) => {
+      delete at(doc, 'components', 'headers', 'Retry-After', 'schema').minimum;
+    },
+  },
+  'an integer schema without format': {
+    rule: 'rule/integer-format',
+    mutate: (doc) => {
+      delete at(doc, 'components', 'parameters', 'Limit', 'schema').format;
+    },
+  },
+  'an integer schema with a format other than int32 or int64': {
+    rule: 'rule/integer-format',
+    mutate: (doc) => {
+      at(doc, 'components', 'schemas', 'PlatformErrorResponse', 'properties', 'error', 'properties', 'status').format =
+        'double';
+    },
+  },
+  'an array schema without maxItems': {
+    rule: 'rule/array-max-items',
+    mutate: (doc) => {
+      delete at(doc, 'components', 'schemas', 'ThreadList', 'properties', 'data').maxItems;
+    },
+  },
+  'a success response without X-RateLimit-Remaining': {
+    rule: 'rule/response-rate-limit-headers',
+    mutate: (doc) => {
+      delete at(doc, 'paths', '/threads', 'get', 'responses', '200', 'headers')['X-RateLimit-Remaining'];
+    },
+  },
+  'an error response without X-RateLimit-Reset': {
+    rule: 'rule/response-rate-limit-headers',
+    mutate: (doc) => {
+      delete at(doc, 'components', 'responses', 'NotFound', 'headers')['X-RateLimit-Reset'];
+    },
+  },
+  'a server entry without x-environment': {
+    rule: 'rule/server-environment',
+    mutate: (doc) => {
+      delete at(doc, 'servers', '0')['x-environment'];
+    },
+  },
+  'a path-level server entry with an unknown environment': {
+    rule: 'rule/server-environment',
+    mutate: (doc) => {
+      at(doc, 'paths', '/threads/{thread_id}/pin', 'servers', '1')['x-environment'] = 'staging';
+    },
+  },
   'a server URL with a trailing slash': {
     rule: 'no-server-trailing-slash',
     mutate: (doc) => {
