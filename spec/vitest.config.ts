@@ -5,7 +5,10 @@ export default defineConfig({
   test: {
     ...sharedTestConfig,
     include: ['test/**/*.test.ts'],
-    // Each lint case spawns the Redocly CLI once for all fixtures.
-    testTimeout: 60_000,
+    // Everything runs in-process and takes well under a second, but in
+    // `pnpm test` it shares two cores with every other package: no short
+    // wall-clock budget that a busy machine could miss.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { sharedTestConfig } from '../../vitest.shared.js';
 
 export default defineConfig({
   test: {
+    ...sharedTestConfig,
     include: ['test/**/*.test.ts'],
     // Two cores: one chromium and one reference server at a time.
     fileParallelism: false,

@@ -1,11 +1,12 @@
 /**
- * Reads the two vendor pages in `../shared/seeds/` (the ground truth) and
- * pulls out every JSON body they show, with the status it was shown under.
+ * Reads the two vendor pages in `vendor-pages/` (the ground truth, copied
+ * byte for byte from the steering repository's `shared/seeds/`) and pulls out
+ * every JSON body they show, with the status it was shown under.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const seedsDir = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
+export const seedsDir = fileURLToPath(new URL('./vendor-pages/', import.meta.url));
 
 export interface SeedPage {
   file: string;
