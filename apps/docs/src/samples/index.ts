@@ -12,10 +12,8 @@ import { pythonSample } from './python.js';
 import { requestShape, type SampleOverrides } from './request-shape.js';
 import type { CodeSample } from './sample.js';
 
-export { clientMethod } from './client.js';
 export { type DocsDocument, publishedSamples } from './published.js';
-export { concreteUrl, type RequestShape, requestShape, type SampleOverrides } from './request-shape.js';
-export type { CodeSample };
+export { requestShape, type SampleOverrides } from './request-shape.js';
 
 export function codeSamples(operation: ContractOperation, overrides: SampleOverrides = {}): CodeSample[] {
   const shape = requestShape(operation, overrides);

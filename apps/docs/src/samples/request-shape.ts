@@ -7,8 +7,6 @@
 import type { ContractOperation, CredentialScheme, HttpMethod, PathTemplate } from '@freddy/spec';
 import { type PathParam, samplePathValues } from './path-values.js';
 
-export type { PathParam };
-
 export interface RequestShape {
   operationId: string;
   method: HttpMethod;
