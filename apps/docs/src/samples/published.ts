@@ -9,7 +9,11 @@ import type { CodeSample } from './sample.js';
 /** The document the docs are built from: the contract with Redoc's `x-codeSamples` on its operations. */
 export type DocsDocument = OpenAPIV3_1.Document<{ 'x-codeSamples'?: CodeSample[] }>;
 
-/** A copy of the document with `generate`'s samples on every operation; the input is left untouched. */
+/**
+ * A copy of the document with `generate`'s samples on every operation; the
+ * input is left untouched. The generator is passed in so that writing samples
+ * and making them stay in separate modules.
+ */
 export function publishSamples(
   doc: OpenApiDocument,
   generate: (operation: ContractOperation) => CodeSample[],
