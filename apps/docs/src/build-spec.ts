@@ -5,18 +5,22 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { bundledSpecPath, loadSpec, type OpenApiDocument } from '@freddy/spec';
+import { bundledSpecPath, loadSpec, type OpenAPIV3_1, type OpenApiDocument } from '@freddy/spec';
 import { docsSpecPath } from './paths.js';
-import { withCodeSamples } from './samples/index.js';
+import { type DocsDocument, withCodeSamples } from './samples/index.js';
 
-export function docsSpec(source: OpenApiDocument): OpenApiDocument {
+/** Redoc's `info.x-logo`. */
+type InfoWithLogo = OpenAPIV3_1.InfoObject & { 'x-logo': { url: string; altText: string } };
+
+export function docsSpec(source: OpenApiDocument): DocsDocument {
   const doc = withCodeSamples(source);
   // Relative to the page, so it resolves under any base path and from file://.
-  (doc.info as Record<string, unknown>)['x-logo'] = { url: 'logo.svg', altText: 'Freddy Threads API' };
+  const info: InfoWithLogo = { ...doc.info, 'x-logo': { url: 'logo.svg', altText: 'Freddy Threads API' } };
+  doc.info = info;
   return doc;
 }
 
-export function writeDocsSpec(from: string = bundledSpecPath, to: string = docsSpecPath): OpenApiDocument {
+export function writeDocsSpec(from: string = bundledSpecPath, to: string = docsSpecPath): DocsDocument {
   if (!existsSync(from))
     throw new Error(`No bundled contract at ${from}: run \`pnpm --filter @freddy/spec bundle\` first`);
   const doc = docsSpec(loadSpec(from));

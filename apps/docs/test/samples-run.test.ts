@@ -7,34 +7,34 @@
  */
 import { basename } from 'node:path';
 import { startSandbox } from '@freddy/sandbox';
-import { createResponseValidator, listOperations, loadSpec, type OperationEntry } from '@freddy/spec';
+import { type ContractOperation, createResponseValidator, describeContract } from '@freddy/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeSamples, type SampleOverrides, sampleFor } from '../src/samples/index.js';
 import { pythonHasRequests, runCurl, runNode, runPython, typecheck, writeSample } from './support/run-sample.js';
 
-const doc = loadSpec();
-const operations = listOperations(doc);
-const checkResponse = createResponseValidator(doc);
-const cases = operations.map((entry) => [entry.operationId, entry] as const);
+const contract = describeContract();
+const { operations } = contract;
+const checkResponse = createResponseValidator(contract);
+const cases = operations.map((operation) => [operation.id, operation] as const);
 const withPython = pythonHasRequests();
 if (!withPython)
   console.warn('python3 has no `requests` module: the Python samples are skipped here (still syntax-checked).');
 
 /** The success status the contract documents for the operation. */
-function documentedSuccess(entry: OperationEntry): number {
-  const status = Object.keys(entry.operation.responses as object).find((code) => /^2\d\d$/.test(code));
-  if (!status) throw new Error(`${entry.operationId} documents no success status`);
-  return Number(status);
+function documentedSuccess(operation: ContractOperation): number {
+  const success = operation.responses.find((response) => response.status >= 200 && response.status < 300);
+  if (!success) throw new Error(`${operation.id} documents no success status`);
+  return success.status;
 }
 
-function expectValid(entry: OperationEntry, status: number, body: unknown): void {
-  expect(checkResponse(entry.operationId, status, body)).toEqual({ valid: true, errors: '' });
+function expectValid(operation: ContractOperation, status: number, body: unknown): void {
+  expect(checkResponse(operation.id, status, body)).toEqual({ valid: true, errors: '' });
 }
 
 describe('TypeScript samples against the published client types', () => {
   it('every published TypeScript sample type-checks', async () => {
-    const files = operations.map((entry) =>
-      basename(writeSample(`published-${entry.operationId}.mts`, sampleFor(codeSamples(doc, entry), 'TypeScript'))),
+    const files = operations.map((operation) =>
+      basename(writeSample(`published-${operation.id}.mts`, sampleFor(codeSamples(operation), 'TypeScript'))),
     );
     const result = await typecheck(files);
     expect(result.output).toBe('');
@@ -42,7 +42,7 @@ describe('TypeScript samples against the published client types', () => {
   });
 
   it('the check has teeth: a call the client does not have fails it', async () => {
-    const pin = sampleFor(codeSamples(doc, operations.find((e) => e.operationId === 'pinThread')!), 'TypeScript');
+    const pin = sampleFor(codeSamples(contract.operation('pinThread')), 'TypeScript');
     const broken = basename(writeSample('broken-pinThread.mts', pin.replace('.pin(', '.pinn(')));
     const result = await typecheck([broken]);
     expect(result.ok).toBe(false);
@@ -64,12 +64,12 @@ describe('samples run against the reference server', () => {
   });
 
   /** A fresh thread for each run, so delete, pin and update never depend on another test. */
-  async function overridesFor(entry: OperationEntry): Promise<SampleOverrides> {
-    if (!entry.path.includes('{thread_id}')) return { baseUrl: sandbox.url };
+  async function overridesFor(operation: ContractOperation): Promise<SampleOverrides> {
+    if (!operation.template.names.includes('thread_id')) return { baseUrl: sandbox.url };
     const response = await fetch(`${sandbox.url}/threads`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ title: `docs sample for ${entry.operationId}` }),
+      body: JSON.stringify({ title: `docs sample for ${operation.id}` }),
     });
     expect(response.status).toBe(200);
     const thread = (await response.json()) as { id: string };
@@ -84,36 +84,36 @@ describe('samples run against the reference server', () => {
     expect(named).toBe(threadId);
   }
 
-  it.each(cases)('curl sample of %s', async (operationId, entry) => {
-    const overrides = await overridesFor(entry);
+  it.each(cases)('curl sample of %s', async (operationId, operation) => {
+    const overrides = await overridesFor(operation);
     const { status, body } = await runCurl(
       `curl-${operationId}`,
-      sampleFor(codeSamples(doc, entry, overrides), 'curl'),
+      sampleFor(codeSamples(operation, overrides), 'curl'),
       apiKey,
     );
-    expect(status).toBe(documentedSuccess(entry));
-    expectValid(entry, status, body);
+    expect(status).toBe(documentedSuccess(operation));
+    expectValid(operation, status, body);
     expectSameThread(overrides, body);
   });
 
-  it.each(cases)('TypeScript (@freddy/client) sample of %s', async (operationId, entry) => {
-    const overrides = await overridesFor(entry);
-    const file = writeSample(`run-${operationId}.mts`, sampleFor(codeSamples(doc, entry, overrides), 'TypeScript'));
+  it.each(cases)('TypeScript (@freddy/client) sample of %s', async (operationId, operation) => {
+    const overrides = await overridesFor(operation);
+    const file = writeSample(`run-${operationId}.mts`, sampleFor(codeSamples(operation, overrides), 'TypeScript'));
     // The client rejects anything but a documented success, so a parsed body means one.
     const body = await runNode(file, apiKey);
-    expectValid(entry, documentedSuccess(entry), body);
+    expectValid(operation, documentedSuccess(operation), body);
     expectSameThread(overrides, body);
   });
 
   it('the swapped TypeScript samples type-check too', async () => {
     const files: string[] = [];
-    for (const entry of operations)
+    for (const operation of operations)
       files.push(
         basename(
           writeSample(
-            `swapped-${entry.operationId}.mts`,
+            `swapped-${operation.id}.mts`,
             sampleFor(
-              codeSamples(doc, entry, { baseUrl: sandbox.url, pathValues: { thread_id: 'thread_x' } }),
+              codeSamples(operation, { baseUrl: sandbox.url, pathValues: { thread_id: 'thread_x' } }),
               'TypeScript',
             ),
           ),
@@ -122,21 +122,21 @@ describe('samples run against the reference server', () => {
     expect((await typecheck(files)).output).toBe('');
   });
 
-  it.each(cases)('JavaScript (fetch) sample of %s', async (operationId, entry) => {
-    const overrides = await overridesFor(entry);
-    const file = writeSample(`run-${operationId}.mjs`, sampleFor(codeSamples(doc, entry, overrides), 'JavaScript'));
+  it.each(cases)('JavaScript (fetch) sample of %s', async (operationId, operation) => {
+    const overrides = await overridesFor(operation);
+    const file = writeSample(`run-${operationId}.mjs`, sampleFor(codeSamples(operation, overrides), 'JavaScript'));
     // The sample throws unless response.ok.
     const body = await runNode(file, apiKey);
-    expectValid(entry, documentedSuccess(entry), body);
+    expectValid(operation, documentedSuccess(operation), body);
     expectSameThread(overrides, body);
   });
 
-  it.skipIf(!withPython).each(cases)('Python (requests) sample of %s', async (operationId, entry) => {
-    const overrides = await overridesFor(entry);
-    const file = writeSample(`run-${operationId}.py`, sampleFor(codeSamples(doc, entry, overrides), 'Python'));
+  it.skipIf(!withPython).each(cases)('Python (requests) sample of %s', async (operationId, operation) => {
+    const overrides = await overridesFor(operation);
+    const file = writeSample(`run-${operationId}.py`, sampleFor(codeSamples(operation, overrides), 'Python'));
     // raise_for_status() fails the run on anything but 2xx.
     const body = await runPython(file, apiKey);
-    expectValid(entry, documentedSuccess(entry), body);
+    expectValid(operation, documentedSuccess(operation), body);
     expectSameThread(overrides, body);
   });
 });

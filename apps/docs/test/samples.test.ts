@@ -5,19 +5,16 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { bundledSpecPath, listOperations, loadSpec, resolveRef } from '@freddy/spec';
+import { bundledSpecPath, type ContractOperation, describeContract, extension, loadSpec } from '@freddy/spec';
 import { describe, expect, it } from 'vitest';
 import { docsSpec } from '../src/build-spec.js';
 import { docsSpecPath } from '../src/paths.js';
-import { type CodeSample, codeSamples, requestShape, sampleFor, withCodeSamples } from '../src/samples/index.js';
+import { codeSamples, publishedSamples, requestShape, sampleFor, withCodeSamples } from '../src/samples/index.js';
 
-const doc = loadSpec();
-const operations = listOperations(doc);
-const byId = (operationId: string) => {
-  const entry = operations.find((candidate) => candidate.operationId === operationId);
-  if (!entry) throw new Error(`No ${operationId}`);
-  return entry;
-};
+const contract = describeContract();
+const { operations } = contract;
+const cases = operations.map((operation) => [operation.id, operation] as const);
+const PLATFORM = ['pinThread', 'unpinThread'];
 
 /** The JSON after `-d '…'` in a curl sample. */
 function curlBody(curl: string): unknown {
@@ -28,8 +25,8 @@ function curlBody(curl: string): unknown {
 describe('generated code samples', () => {
   it('gives every operation curl, JavaScript, Python and TypeScript samples', () => {
     expect(operations.length).toBe(8);
-    for (const entry of operations)
-      expect(codeSamples(doc, entry).map((sample) => sample.lang)).toEqual([
+    for (const operation of operations)
+      expect(codeSamples(operation).map((sample) => sample.lang)).toEqual([
         'curl',
         'JavaScript',
         'Python',
@@ -37,59 +34,59 @@ describe('generated code samples', () => {
       ]);
   });
 
-  it.each(operations.map((entry) => [entry.operationId, entry] as const))(
-    '%s: host, method, path and auth header come from the contract',
-    (_, entry) => {
-      const samples = codeSamples(doc, entry);
-      const shape = requestShape(doc, entry);
-      const servers = (entry.operation.servers ?? entry.pathItem.servers) as { url: string }[];
-      expect(shape.baseUrl).toBe(servers[0]!.url);
-      const curl = sampleFor(samples, 'curl');
-      expect(curl).toContain(`curl -X ${entry.method.toUpperCase()} "${servers[0]!.url}`);
-      const firstRequirement = Object.keys((entry.operation.security as Record<string, unknown>[])[0]!)[0]!;
-      const scheme = resolveRef<Record<string, unknown>>(doc, doc.components.securitySchemes![firstRequirement]);
-      const header = scheme.type === 'apiKey' ? 'X-API-Key: $FREDDY_API_KEY' : 'Authorization: Bearer $FREDDY_API_KEY';
-      expect(curl).toContain(`-H "${header}"`);
-      expect(sampleFor(samples, 'Python')).toContain('os.environ["FREDDY_API_KEY"]');
-      expect(sampleFor(samples, 'JavaScript')).toContain('process.env.FREDDY_API_KEY');
-      expect(sampleFor(samples, 'TypeScript')).toContain("import { createFreddyClient } from '@freddy/client';");
-    },
-  );
+  it.each(cases)('%s: host, method, path and auth header come from the contract', (_, operation) => {
+    const samples = codeSamples(operation);
+    expect(requestShape(operation).baseUrl).toBe(operation.server.url);
+    const curl = sampleFor(samples, 'curl');
+    expect(curl).toContain(`curl -X ${operation.method} "${operation.server.url}`);
+    const [scheme] = operation.security;
+    const header = scheme!.kind === 'bearer' ? 'Authorization: Bearer' : `${scheme!.header}:`;
+    expect(curl).toContain(`-H "${header} $FREDDY_API_KEY"`);
+    expect(sampleFor(samples, 'Python')).toContain('os.environ["FREDDY_API_KEY"]');
+    expect(sampleFor(samples, 'JavaScript')).toContain('process.env.FREDDY_API_KEY');
+    expect(sampleFor(samples, 'TypeScript')).toContain("import { createFreddyClient } from '@freddy/client';");
+  });
 
   it('pin and unpin follow their vendor page: platform host, X-API-Key, a thrd_ id', () => {
-    for (const operationId of ['pinThread', 'unpinThread']) {
-      const curl = sampleFor(codeSamples(doc, byId(operationId)), 'curl');
+    for (const operationId of PLATFORM) {
+      const curl = sampleFor(codeSamples(contract.operation(operationId)), 'curl');
       expect(curl.split(' \\\n')).toEqual([
         `curl -X POST "https://api.aitronos.com/v1/threads/thrd_abc123/${operationId === 'pinThread' ? 'pin' : 'unpin'}"`,
         '  -H "X-API-Key: $FREDDY_API_KEY"',
       ]);
     }
+    const pin = codeSamples(contract.operation('pinThread'));
+    expect(sampleFor(pin, 'JavaScript')).toContain('"X-API-Key": apiKey,');
+    expect(sampleFor(pin, 'Python')).toContain('headers={"X-API-Key": api_key},');
+  });
+
+  it('the Freddy operations send the key as a bearer token, on the Freddy host', () => {
+    for (const operation of operations.filter((candidate) => !PLATFORM.includes(candidate.id))) {
+      const samples = codeSamples(operation);
+      expect(sampleFor(samples, 'curl')).toContain('"https://api.freddy.aitronos.com/v1/threads');
+      expect(sampleFor(samples, 'curl')).toContain('-H "Authorization: Bearer $FREDDY_API_KEY"');
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the expected JavaScript source holds a template literal.
+      expect(sampleFor(samples, 'JavaScript')).toContain('Authorization: `Bearer ${apiKey}`,');
+      expect(sampleFor(samples, 'Python')).toContain('headers={"Authorization": f"Bearer {api_key}"},');
+    }
   });
 
   it("sends each operation's first request example as the body", () => {
-    for (const entry of operations) {
-      const requestBody = entry.operation.requestBody
-        ? resolveRef<Record<string, unknown>>(doc, entry.operation.requestBody)
-        : undefined;
-      const examples = (requestBody?.content as Record<string, { examples?: Record<string, unknown> }> | undefined)?.[
-        'application/json'
-      ]?.examples;
-      const first = examples ? resolveRef<{ value: unknown }>(doc, Object.values(examples)[0]).value : undefined;
-      expect(curlBody(sampleFor(codeSamples(doc, entry), 'curl'))).toEqual(first);
-    }
+    for (const operation of operations)
+      expect(curlBody(sampleFor(codeSamples(operation), 'curl'))).toEqual(operation.requestBody?.examples[0]?.value);
     // The Update thread page's first example, verbatim.
-    expect(curlBody(sampleFor(codeSamples(doc, byId('updateThread')), 'curl'))).toEqual({
+    expect(curlBody(sampleFor(codeSamples(contract.operation('updateThread')), 'curl'))).toEqual({
       metadata: { category: 'support', priority: 'high', status: 'resolved' },
     });
   });
 
   it('writes a body with a quote so that the shell still passes it intact', () => {
-    const quoted = structuredClone(doc);
-    const entry = listOperations(quoted).find((candidate) => candidate.operationId === 'updateThread')!;
-    const examples = (entry.operation.requestBody as { content: Record<string, { examples: Record<string, unknown> }> })
-      .content['application/json']!.examples;
-    examples.UpdateMetadata = { value: { title: "Bob's thread" } };
-    const curl = sampleFor(codeSamples(quoted, entry), 'curl');
+    const update = contract.operation('updateThread');
+    const quoted: ContractOperation = {
+      ...update,
+      requestBody: { ...update.requestBody!, examples: [{ name: 'Quoted', value: { title: "Bob's thread" } }] },
+    };
+    const curl = sampleFor(codeSamples(quoted), 'curl');
     const echoed = execFileSync('bash', ['-c', `curl() { printf '%s' "\${@: -1}"; }\n${curl}`], {
       env: { PATH: process.env.PATH, FREDDY_API_KEY: 'k' },
     }).toString();
@@ -98,7 +95,8 @@ describe('generated code samples', () => {
 
   it('points every sample at another server and thread when asked (what the run tests use)', () => {
     const overrides = { baseUrl: 'http://127.0.0.1:9/v1', pathValues: { thread_id: 'thread_live' } };
-    const samples = codeSamples(doc, byId('pinThread'), overrides);
+    const pin = contract.operation('pinThread');
+    const samples = codeSamples(pin, overrides);
     expect(sampleFor(samples, 'curl')).toContain('"http://127.0.0.1:9/v1/threads/thread_live/pin"');
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the expected JavaScript source holds a template literal.
     expect(sampleFor(samples, 'JavaScript')).toContain('`http://127.0.0.1:9/v1/threads/${threadId}/pin`');
@@ -106,12 +104,34 @@ describe('generated code samples', () => {
     expect(sampleFor(samples, 'TypeScript')).toContain('baseUrl: "http://127.0.0.1:9/v1"');
     expect(sampleFor(samples, 'TypeScript')).toContain('client.threads.pin("thread_live")');
     // Published samples leave the host to the client, which knows each operation's own.
-    expect(sampleFor(codeSamples(doc, byId('pinThread')), 'TypeScript')).not.toContain('baseUrl');
+    expect(sampleFor(codeSamples(pin), 'TypeScript')).not.toContain('baseUrl');
+  });
+
+  it('shows, for the last path parameter, the id the success example answers with, else its example', () => {
+    const pin = contract.operation('pinThread');
+    const answering = (examples: { name: string; value: unknown }[]): ContractOperation => ({
+      ...pin,
+      responses: pin.responses.map((response) => (response.status === 200 ? { ...response, examples } : response)),
+    });
+    expect(requestShape(answering([{ name: 'Pinned', value: { id: 'thrd_answered' } }])).pathParams).toEqual([
+      { name: 'thread_id', value: 'thrd_answered' },
+    ]);
+    expect(requestShape(answering([])).pathParams).toEqual([
+      { name: 'thread_id', value: String(pin.parameters.path[0]!.example) },
+    ]);
+  });
+
+  it('percent-encodes a path value in the concrete URL', () => {
+    const curl = sampleFor(
+      codeSamples(contract.operation('retrieveThread'), { pathValues: { thread_id: 'a/b c' } }),
+      'curl',
+    );
+    expect(curl).toContain('/threads/a%2Fb%20c"');
   });
 
   it('Python samples are valid Python', () => {
-    for (const entry of operations) {
-      const source = sampleFor(codeSamples(doc, entry), 'Python');
+    for (const operation of operations) {
+      const source = sampleFor(codeSamples(operation), 'Python');
       expect(() =>
         execFileSync('python3', ['-c', 'import ast, sys; ast.parse(sys.stdin.read())'], { input: source }),
       ).not.toThrow();
@@ -128,13 +148,10 @@ describe('the document the docs are built from', () => {
     const built = docsSpec(loadSpec());
     expect(readFileSync(bundledSpecPath, 'utf8')).toBe(before);
     expect(before).not.toContain('x-codeSamples');
-    for (const entry of listOperations(built))
-      expect((entry.operation['x-codeSamples'] as CodeSample[]).map((sample) => sample.lang)).toHaveLength(4);
-    expect((built.info as Record<string, unknown>)['x-logo']).toEqual({
-      url: 'logo.svg',
-      altText: 'Freddy Threads API',
-    });
-    expect(withCodeSamples(doc)).not.toBe(doc);
+    for (const operation of describeContract(built).operations)
+      expect(publishedSamples(built, operation)).toEqual(codeSamples(operation));
+    expect(extension(built.info, 'x-logo')).toEqual({ url: 'logo.svg', altText: 'Freddy Threads API' });
+    expect(withCodeSamples(contract.document)).not.toBe(contract.document);
   });
 
   it('is what the last build wrote to build/openapi.json', () => {

@@ -29,7 +29,7 @@ export function clientSample(shape: RequestShape, overrides: SampleOverrides = {
  * The client groups operations by tag and names each by its verb:
  * `updateThreadMetadata` in tag `Threads` is `client.threads.updateMetadata`.
  */
-export function clientMethod(shape: Pick<RequestShape, 'operationId' | 'tag'>): { resource: string; method: string } {
+function clientMethod(shape: Pick<RequestShape, 'operationId' | 'tag'>): { resource: string; method: string } {
   const resource = camelCase(shape.tag.replace(/\s+/g, '_')).replace(/^./, (first) => first.toLowerCase());
   const plural = shape.tag.replace(/\s+/g, '');
   const singular = plural.replace(/s$/, '');

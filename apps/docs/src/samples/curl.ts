@@ -11,8 +11,6 @@ export function curlSample(shape: RequestShape): string {
   return lines.join(' \\\n');
 }
 
-function authLine(shape: RequestShape): string {
-  return shape.auth.header === 'X-API-Key'
-    ? 'X-API-Key: $FREDDY_API_KEY'
-    : `Authorization: ${shape.auth.scheme} $FREDDY_API_KEY`;
+function authLine({ auth }: RequestShape): string {
+  return `${auth.header}: ${auth.kind === 'bearer' ? 'Bearer ' : ''}$FREDDY_API_KEY`;
 }

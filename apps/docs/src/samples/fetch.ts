@@ -1,20 +1,16 @@
-import { jsLiteral } from './literals.js';
+import { jsKey, jsLiteral } from './literals.js';
 import { camelCase } from './names.js';
-import type { RequestShape } from './request-shape.js';
+import { interpolatedUrl, type RequestShape } from './request-shape.js';
 
 /** Plain `fetch` (browsers, Node ≥ 18), in the vendor's style: ids in variables, the key from the environment. */
 export function fetchSample(shape: RequestShape): string {
   const lines = ['const apiKey = process.env.FREDDY_API_KEY;'];
   for (const param of shape.pathParams) lines.push(`const ${camelCase(param.name)} = ${JSON.stringify(param.value)};`);
   lines.push('');
-  const headers = [
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: this is JavaScript source for the sample, not a template.
-    shape.auth.header === 'X-API-Key' ? '"X-API-Key": apiKey,' : 'Authorization: `Bearer ${apiKey}`,',
-    ...(shape.body === undefined ? [] : ['"Content-Type": "application/json",']),
-  ];
+  const headers = [authHeader(shape), ...(shape.body === undefined ? [] : ['"Content-Type": "application/json",'])];
   lines.push(
     'const response = await fetch(',
-    `  \`${templateUrl(shape)}\`,`,
+    `  \`${interpolatedUrl(shape, (name) => `\${${camelCase(name)}}`)}\`,`,
     '  {',
     `    method: "${shape.method}",`,
     '    headers: {',
@@ -33,8 +29,8 @@ export function fetchSample(shape: RequestShape): string {
   return lines.join('\n');
 }
 
-function templateUrl(shape: RequestShape): string {
-  let path = shape.path;
-  for (const param of shape.pathParams) path = path.replace(`{${param.name}}`, `\${${camelCase(param.name)}}`);
-  return `${shape.baseUrl}${path}`;
+function authHeader({ auth }: RequestShape): string {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: this is JavaScript source for the sample, not a template.
+  const value = auth.kind === 'bearer' ? '`Bearer ${apiKey}`' : 'apiKey';
+  return `${jsKey(auth.header)}: ${value},`;
 }

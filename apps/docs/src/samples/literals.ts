@@ -5,9 +5,14 @@
  */
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
+/** An object key as JavaScript source: bare where it may be, quoted otherwise. */
+export function jsKey(key: string): string {
+  return IDENTIFIER.test(key) ? key : JSON.stringify(key);
+}
+
 export function jsLiteral(value: unknown, indent = 0): string {
   return literal(value, indent, 2, {
-    key: (key) => (IDENTIFIER.test(key) ? key : JSON.stringify(key)),
+    key: jsKey,
     scalar: (scalar) => JSON.stringify(scalar),
   });
 }

@@ -1,8 +1,9 @@
 /** What the tests know about the built site: where it is and how Redoc 3 addresses an operation. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { listOperations, loadSpec } from '@freddy/spec';
+import { describeContract, loadSpec } from '@freddy/spec';
 import { docsSpecPath, siteDir } from '../../src/paths.js';
+import { type DocsDocument, publishedSamples, sampleFor } from '../../src/samples/index.js';
 
 export const siteIndex = join(siteDir, 'index.html');
 
@@ -14,7 +15,6 @@ export function requireBuiltSite(): void {
 export interface SiteOperation {
   operationId: string;
   summary: string;
-  method: string;
   /** Redoc 3's route for the operation: `<tag slug>/<operationId, lower case>`. */
   route: string;
   firstCurlLine: string;
@@ -22,17 +22,11 @@ export interface SiteOperation {
 
 /** The operations as the built document has them, samples included. */
 export function siteOperations(): SiteOperation[] {
-  const doc = loadSpec(docsSpecPath);
-  return listOperations(doc).map(({ operationId, method, operation }) => {
-    const tag = String((operation.tags as string[])[0]).toLowerCase();
-    const samples = operation['x-codeSamples'] as { lang: string; source: string }[];
-    const curl = samples.find((sample) => sample.lang === 'curl')?.source ?? '';
-    return {
-      operationId,
-      summary: String(operation.summary),
-      method,
-      route: `${tag}/${operationId.toLowerCase()}`,
-      firstCurlLine: curl.split('\n')[0]!.replace(/ \\$/, ''),
-    };
-  });
+  const built: DocsDocument = loadSpec(docsSpecPath);
+  return describeContract(built).operations.map((operation) => ({
+    operationId: operation.id,
+    summary: operation.summary,
+    route: `${operation.tag.toLowerCase()}/${operation.id.toLowerCase()}`,
+    firstCurlLine: sampleFor(publishedSamples(built, operation), 'curl').split('\n')[0]!.replace(/ \\$/, ''),
+  }));
 }
