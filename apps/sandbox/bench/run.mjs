@@ -9,10 +9,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundledSpecPath } from '@freddy/spec';
 import autocannon from 'autocannon';
+import { soak } from './soak.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 60);
 const children = [];
 
 function startProcess(command, args, pattern, env = {}) {
@@ -123,6 +125,15 @@ async function main() {
     const ours = {};
     for (const [name, opts] of Object.entries(routes(base, threadId)))
       ours[name] = await load(`sandbox ${name}`, opts, sandbox.child.pid);
+
+    console.error(`soak: valid and hostile requests, ${CONNECTIONS} connections, ${SOAK_SECONDS} s`);
+    const soaked = await soak({
+      port: Number(new URL(base).port),
+      pid: sandbox.child.pid,
+      key,
+      seconds: SOAK_SECONDS,
+      connections: CONNECTIONS,
+    });
     sandbox.child.kill('SIGTERM');
 
     const prismPort = 4000 + Math.floor(Math.random() * 1000) + 1000;
@@ -166,7 +177,16 @@ async function main() {
       `\nbare node:http, fixed body: ${Math.round(ceiling.rps)} req/s, p50/p99 ${ceiling.p50}/${ceiling.p99} ms`,
     );
     console.table(rows);
-    const failed = Object.values(ours).some((r) => r.non2xx > 0 || r.errors > 0);
+    const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+    console.log(
+      `\nsoak: ${soaked.requests} requests in ${soaked.seconds.toFixed(0)} s (${Math.round(soaked.perSecond)} req/s), ` +
+        `answers ${JSON.stringify(soaked.statuses)}, 5xx ${soaked.serverErrors}, unanswered ${soaked.transportErrors}, ` +
+        `server memory ${mb(soaked.startRss)} → peak ${mb(soaked.peakRss)}`,
+    );
+    const failed =
+      Object.values(ours).some((r) => r.non2xx > 0 || r.errors > 0) ||
+      soaked.serverErrors > 0 ||
+      soaked.transportErrors > 0;
     if (failed) {
       console.error('The sandbox answered non-2xx or failed requests under load: the figures above are not valid.');
       process.exitCode = 1;
