@@ -14,7 +14,7 @@ import {
   type Sandbox,
   type SandboxOptions,
 } from './options.js';
-import { FREDDY_ENVELOPE } from './validation/contract.js';
+import type { Envelope } from './validation/contract.js';
 
 /** How long `close()` lets in-flight requests finish before cutting connections. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -49,7 +49,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     );
 
     server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) =>
-      answerClientError(error, socket, errors.requestTimeout(headersTimeout, requestTimeout)),
+      answerClientError(
+        error,
+        socket,
+        app.contract.defaultEnvelope,
+        errors.requestTimeout(headersTimeout, requestTimeout),
+      ),
     );
 
     await new Promise<void>((resolveListen, rejectListen) => {
@@ -97,7 +102,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
  * with a request id rather than node's bare status line, unless an answer
  * has already begun, as node itself does.
  */
-function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, timedOut: ApiError): void {
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, envelope: Envelope, timedOut: ApiError): void {
   // node's own property for the response in progress on this socket.
   const pending = (socket as { _httpMessage?: ServerResponse })._httpMessage;
   if (!socket.writable || error.code === 'ECONNRESET' || pending?.headersSent) {
@@ -109,7 +114,7 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, timedOu
     status === 408
       ? timedOut
       : errors.badRequest(`Malformed HTTP request (${error.code ?? 'parse error'})`, 'malformed_http');
-  const body = JSON.stringify(renderError(apiError, FREDDY_ENVELOPE, ''));
+  const body = JSON.stringify(renderError(apiError, envelope, ''));
   const reason = STATUS_CODES[status] ?? 'Bad Request';
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\n` +

@@ -183,6 +183,14 @@ describe('a hand-picked corpus', () => {
     expect(JSON.parse(metadata.text).metadata).toMatchObject({ constructor: 'c', hasOwnProperty: 'h' });
   });
 
+  it('a field or parameter name longer than any error may quote', async () => {
+    const long = 'x'.repeat(5_000);
+    const field = await exchange({ method: 'POST', path: '/v1/threads', headers: json(), body: `{"${long}":1}` });
+    expect(field.status).toBe(400);
+    const query = await exchange({ method: 'GET', path: `/v1/threads?${long}=1`, headers: auth() });
+    expect(query.status).toBe(400);
+  });
+
   it('repeated, unknown and prototype-named query parameters', async () => {
     for (const query of [
       'limit=1&limit=2',

@@ -61,8 +61,16 @@ export function renderError(
   requestId: string,
 ): ErrorResponse | PlatformErrorResponse {
   const e = error.init;
+  const fit = (field: string, value: string) => clip(value, envelope.bounds.get(field));
   if (envelope.kind === 'freddy') {
-    return { error: { message: e.message, type: e.type, code: e.code, ...(e.param ? { param: e.param } : {}) } };
+    return {
+      error: {
+        message: fit('message', e.message),
+        type: e.type,
+        code: e.code,
+        ...(e.param ? { param: fit('param', e.param) } : {}),
+      },
+    };
   }
   const documented =
     envelope.documented.get(e.status) ?? (e.status >= 500 ? UNDOCUMENTED_PLATFORM_FAULT : UNDOCUMENTED_PLATFORM_ERROR);
@@ -70,8 +78,8 @@ export function renderError(
     success: false,
     error: {
       code: e.platformCode ?? documented.code,
-      message: e.userMessage ?? documented.message,
-      system_message: e.message,
+      message: fit('message', e.userMessage ?? documented.message),
+      system_message: fit('system_message', e.message),
       type: documented.type as PlatformErrorType,
       status: e.status,
       details: e.details ?? (e.param ? { param: e.param } : {}),
@@ -79,6 +87,13 @@ export function renderError(
       timestamp: isoSeconds(Date.now()),
     },
   };
+}
+
+/** At most `max` code points (JSON Schema's measure), ending in `…` when cut. */
+function clip(value: string, max: number | undefined): string {
+  if (max === undefined || value.length <= max) return value;
+  const points = Array.from(value);
+  return points.length <= max ? value : `${points.slice(0, max - 1).join('')}…`;
 }
 
 /** ISO-8601 to the second, as the vendor pages write it (`2026-01-15T10:30:00Z`). */

@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { RawJson } from '../operations/threads.js';
-import { type Envelope, FREDDY_ENVELOPE } from '../validation/contract.js';
+import type { Envelope } from '../validation/contract.js';
 import { CORS_HEADERS } from './cors.js';
 import { ApiError, errors, renderError } from './errors.js';
 import { nextRequestId } from './request-id.js';
@@ -34,7 +34,7 @@ export class Exchange {
   readonly search: string;
   readonly log: LogFields;
   /** Errors are rendered in the envelope of the operation, once it is known. */
-  envelope: Envelope = FREDDY_ENVELOPE;
+  envelope: Envelope;
   /** Headers every later answer carries (the rate-limit headers, once the key is known). */
   carried: HeaderValues = {};
 
@@ -42,7 +42,9 @@ export class Exchange {
     readonly req: IncomingMessage,
     readonly res: ServerResponse,
     private readonly logger: Logger | undefined,
+    defaultEnvelope: Envelope,
   ) {
+    this.envelope = defaultEnvelope;
     this.method = req.method ?? 'GET';
     this.rawUrl = req.url ?? '/';
     const queryStart = this.rawUrl.indexOf('?');

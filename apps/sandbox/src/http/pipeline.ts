@@ -48,7 +48,7 @@ export function createRequestHandler(deps: PipelineDeps): RequestHandler {
   };
 
   return function handle(req, res) {
-    const exchange = new Exchange(req, res, logger);
+    const exchange = new Exchange(req, res, logger, contract.defaultEnvelope);
     logWhenFinished(exchange, logger);
     try {
       if (answerPreflight(exchange) || serveDocs(exchange, docs)) return;

@@ -24,12 +24,16 @@ export interface PlatformErrorFields {
 
 /**
  * The envelope an operation's errors are rendered in, by the component schema
- * the contract names for them; a platform envelope also carries, per status,
- * the fields of the operation's documented example.
+ * the contract names for them, with the `maxLength` its schema states for each
+ * field of `error` (a message quoting a client's field name must still fit);
+ * a platform envelope also carries, per status, the fields of the operation's
+ * documented example.
  */
-export type Envelope = { kind: 'freddy' } | { kind: 'platform'; documented: ReadonlyMap<number, PlatformErrorFields> };
+export type Envelope =
+  | { kind: 'freddy'; bounds: FieldBounds }
+  | { kind: 'platform'; bounds: FieldBounds; documented: ReadonlyMap<number, PlatformErrorFields> };
 
-export const FREDDY_ENVELOPE: Envelope = { kind: 'freddy' };
+type FieldBounds = ReadonlyMap<string, number>;
 
 interface ParameterSet {
   validate: ValidateFunction;
@@ -48,6 +52,8 @@ export interface CompiledOperation {
 
 export interface CompiledContract {
   model: Contract;
+  /** The envelope of answers given before an operation is known (unknown route, malformed HTTP). */
+  defaultEnvelope: Envelope;
   /** The path of the contract's reference server entry (`/v1`). */
   basePath: string;
   operations: CompiledOperation[];
@@ -60,10 +66,12 @@ export function compileContract(model: Contract): CompiledContract {
   // Query strings carry only text; the spec's types say what each value becomes.
   const queryAjv = createSpecAjv(model.document, { coerceTypes: true });
 
+  const freddy: Envelope = { kind: 'freddy', bounds: errorFieldBounds(model, 'ErrorResponse') };
+  const platformBounds = errorFieldBounds(model, 'PlatformErrorResponse');
   const operations = model.operations.map((spec): CompiledOperation => {
     return {
       spec,
-      envelope: envelopeOf(spec),
+      envelope: envelopeOf(spec, freddy, platformBounds),
       pathParams: parameterSet(ajv, spec.parameters.path),
       query: parameterSet(queryAjv, spec.parameters.query),
       body: spec.requestBody
@@ -78,6 +86,7 @@ export function compileContract(model: Contract): CompiledContract {
 
   return {
     model,
+    defaultEnvelope: freddy,
     basePath: model.referenceServer.basePath,
     operations,
     validateMetadata: compileSchema(ajv, model.schema('Metadata')),
@@ -100,8 +109,8 @@ function parameterSet(ajv: SpecAjv, parameters: ContractParameter[]): ParameterS
   };
 }
 
-function envelopeOf(spec: ContractOperation): Envelope {
-  if (spec.errorSchema === 'ErrorResponse') return FREDDY_ENVELOPE;
+function envelopeOf(spec: ContractOperation, freddy: Envelope, platformBounds: FieldBounds): Envelope {
+  if (spec.errorSchema === 'ErrorResponse') return freddy;
   if (spec.errorSchema !== 'PlatformErrorResponse') {
     throw new Error(`${spec.id}: no renderer for the error schema ${spec.errorSchema}`);
   }
@@ -111,5 +120,17 @@ function envelopeOf(spec: ContractOperation): Envelope {
     const { code, type, message } = example?.error ?? {};
     if (response.status >= 400 && code && type && message) documented.set(response.status, { code, type, message });
   }
-  return { kind: 'platform', documented };
+  return { kind: 'platform', bounds: platformBounds, documented };
+}
+
+/** The `maxLength` of each string field of an error envelope's `error` object. */
+function errorFieldBounds(model: Contract, schemaName: string): FieldBounds {
+  const error = model.schema(schemaName).properties?.error;
+  if (!error) throw new Error(`${schemaName} has no error object`);
+  const bounds = new Map<string, number>();
+  for (const [name, node] of Object.entries(model.resolve(error).properties ?? {})) {
+    const { maxLength } = model.resolve(node);
+    if (maxLength !== undefined) bounds.set(name, maxLength);
+  }
+  return bounds;
 }
