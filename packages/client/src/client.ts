@@ -20,11 +20,12 @@ import {
   FreddyTimeoutError,
   redact,
 } from './errors.js';
+import type { OperationCall, SuccessBody } from './operation-types.js';
 import { isRetryableStatus, retryDelayMs, sleep } from './retry.js';
 
 // openapi-fetch's CommonJS build sets `exports.default` without `__esModule`,
 // so from our CJS build the default import is the module object, not the function.
-const createClient = (openapiFetch as unknown as { default?: typeof openapiFetch }).default ?? openapiFetch;
+const createClient: typeof openapiFetch = Reflect.get(openapiFetch, 'default') ?? openapiFetch;
 
 export interface FreddyClientOptions {
   /** An `ak_…` key: sent as `X-API-Key` where the operation accepts it (pin, unpin), as a bearer token elsewhere. */
@@ -82,9 +83,20 @@ export interface FreddyClient {
   raw: Client<paths>;
 }
 
+/**
+ * openapi-fetch's `request`, seen without its per-path overloads: the route
+ * is chosen at run time from the operation table, so the types are carried
+ * by `call`'s operation id instead.
+ */
+type Transport = (
+  method: string,
+  path: string,
+  init: object,
+) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
 interface Route {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  path: keyof paths;
+  method: string;
+  path: string;
   baseUrl: string;
   headers: Record<string, string | null> | undefined;
 }
@@ -100,35 +112,25 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
     fetch: baseFetch,
     headers: { ...options.headers, Authorization: `Bearer ${secret}` },
   });
+  const transport = raw.request as Transport;
 
-  // The method comes from the route; openapi-fetch's per-path overloads cannot be chosen by a variable.
-  const send = raw as unknown as Record<
-    Route['method'],
-    (path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>
-  >;
-
-  // The host and auth header of each operation, from the contract's operation table.
-  const routes = {} as Record<OperationId, Route>;
-  for (const [id, op] of Object.entries(operationTable)) {
-    routes[id as OperationId] = {
-      method: op.method,
+  // The host and credential header of each operation, from the contract's operation table:
+  // an `apiKey` goes in the header of an API-key scheme where the operation accepts one.
+  const routes = new Map<OperationId, Route>();
+  for (const id of Object.keys(operationTable) as OperationId[]) {
+    const op = operationTable[id];
+    const keyScheme = op.security.find((scheme) => scheme.kind === 'apiKey');
+    routes.set(id, {
+      method: op.method.toLowerCase(),
       path: op.path,
       baseUrl: baseUrl ?? op.server,
-      headers:
-        apiKey && !bearerToken && (op.security as readonly string[]).includes('ApiKeyAuth')
-          ? { 'X-API-Key': apiKey, Authorization: null }
-          : undefined,
-    };
+      headers: apiKey && !bearerToken && keyScheme ? { [keyScheme.header]: apiKey, Authorization: null } : undefined,
+    });
   }
 
-  async function call(
-    id: OperationId,
-    threadId: string | undefined,
-    query: ListThreadsQuery | undefined,
-    body: unknown,
-    opts?: RequestOptions,
-  ): Promise<never> {
-    const route = routes[id];
+  const call: OperationCall = async (id, args, opts) => {
+    const route = routes.get(id)!;
+    const { threadId, query, body } = args as { threadId?: string; query?: ListThreadsQuery; body?: unknown };
     const signal = opts?.signal;
     const retries = opts?.maxRetries ?? maxRetries;
     const ms = opts?.timeoutMs ?? timeoutMs;
@@ -157,7 +159,7 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
       let failure: FreddyError;
       let retryAfter: string | null = null;
       try {
-        const { data, error, response } = await send[route.method](route.path, {
+        const { data, error, response } = await transport(route.method, route.path, {
           params,
           body,
           baseUrl: route.baseUrl,
@@ -166,7 +168,8 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
           // Request from the two anyway, and a signal on both would be followed twice.
           fetch: controller && ((request: Request) => baseFetch(request, { signal: controller.signal })),
         });
-        if (response.ok) return data as never;
+        // A 2xx body is what the contract documents for this operation's 200.
+        if (response.ok) return data as SuccessBody<typeof id>;
         failure = apiErrorFor(response.status, redact(error, secret), response.headers.get('x-request-id'));
         if (!isRetryableStatus(response.status)) throw failure;
         retryAfter = response.headers.get('retry-after');
@@ -185,20 +188,20 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
       if (attempt >= retries) throw failure;
       await sleep(retryDelayMs(attempt, retryAfter), signal);
     }
-  }
+  };
 
   const list = (query?: ListThreadsQuery, options?: RequestOptions): Promise<ThreadList> =>
-    call('listThreads', undefined, query, undefined, options);
+    call('listThreads', { query }, options);
 
   const threads: ThreadsResource = {
-    create: (body, options) => call('createThread', undefined, undefined, body ?? {}, options),
+    create: (body, options) => call('createThread', { body: body ?? {} }, options),
     list,
-    retrieve: (threadId, options) => call('retrieveThread', threadId, undefined, undefined, options),
-    update: (threadId, body, options) => call('updateThread', threadId, undefined, body, options),
-    updateMetadata: (threadId, body, options) => call('updateThreadMetadata', threadId, undefined, body, options),
-    delete: (threadId, options) => call('deleteThread', threadId, undefined, undefined, options),
-    pin: (threadId, options) => call('pinThread', threadId, undefined, undefined, options),
-    unpin: (threadId, options) => call('unpinThread', threadId, undefined, undefined, options),
+    retrieve: (threadId, options) => call('retrieveThread', { threadId }, options),
+    update: (threadId, body, options) => call('updateThread', { threadId, body }, options),
+    updateMetadata: (threadId, body, options) => call('updateThreadMetadata', { threadId, body }, options),
+    delete: (threadId, options) => call('deleteThread', { threadId }, options),
+    pin: (threadId, options) => call('pinThread', { threadId }, options),
+    unpin: (threadId, options) => call('unpinThread', { threadId }, options),
     async *iterate(query = {}, options) {
       let page: ThreadList;
       let after = query.after;

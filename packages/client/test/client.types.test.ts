@@ -11,7 +11,9 @@ import {
   type PinStatus,
   type Thread,
   type ThreadList,
+  type ThreadsResource,
 } from '../src/index.js';
+import type { OperationCall } from '../src/operation-types.js';
 
 const client = createFreddyClient({ apiKey: 'ak_x', baseUrl: 'http://127.0.0.1:4010/v1' });
 
@@ -56,5 +58,24 @@ describe('method shapes', () => {
     expectTypeOf(data).toEqualTypeOf<Thread | undefined>();
     // @ts-expect-error not a path of the contract
     void client.raw.GET('/messages');
+  });
+});
+
+describe('the internal call is typed by the operation id', () => {
+  // Each line would compile if `call` were not generic over the operation id.
+  test('a method bound to the wrong operation, or given the wrong input, does not compile', () => {
+    const call = (() => Promise.reject(new Error('type test only'))) as OperationCall;
+    // @ts-expect-error retrieve resolves to a Thread; deleteThread answers a DeletedThread
+    const retrieve: ThreadsResource['retrieve'] = (threadId, o) => call('deleteThread', { threadId }, o);
+    // @ts-expect-error pin takes no body
+    void call('pinThread', { threadId: 'thrd_1', body: { title: 'x' } }, undefined);
+    // @ts-expect-error update needs its body
+    void call('updateThread', { threadId: 'thread_1' }, undefined);
+    // @ts-expect-error create has no thread in its path
+    void call('createThread', { threadId: 'thread_1', body: {} }, undefined);
+    // @ts-expect-error the update body is checked against its schema
+    void call('updateThread', { threadId: 'thread_1', body: { title: 5 } }, undefined);
+    expectTypeOf(call('listThreads', { query: { limit: 5 } }, undefined)).resolves.toEqualTypeOf<ThreadList>();
+    void retrieve;
   });
 });

@@ -5,7 +5,7 @@
  * example uses. This covers the answers the reference server cannot be made
  * to give on demand (403, 500).
  */
-import { type JsonObject, listOperations, loadSpec, resolveRef } from '@freddy/spec';
+import { describeContract } from '@freddy/spec';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   createFreddyClient,
@@ -15,8 +15,6 @@ import {
   PermissionDeniedError,
 } from '../src/index.js';
 import { type FaultServer, startFaultServer } from './support/fault-server.js';
-
-const doc = loadSpec();
 
 const invoke: Record<string, (client: FreddyClient) => Promise<unknown>> = {
   createThread: (c) => c.threads.create({ title: 'x' }),
@@ -29,18 +27,17 @@ const invoke: Record<string, (client: FreddyClient) => Promise<unknown>> = {
   unpinThread: (c) => c.threads.unpin('thrd_abc123'),
 };
 
-const cases = listOperations(doc).flatMap(({ operationId, operation }) =>
-  Object.entries(operation.responses as Record<string, unknown>)
-    .filter(([status]) => Number(status) >= 400)
-    .flatMap(([status, response]) => {
-      const media = (resolveRef<JsonObject>(doc, response).content as Record<string, JsonObject>)['application/json'];
-      return Object.entries((media?.examples ?? {}) as Record<string, unknown>).map(([name, example]) => ({
-        operationId,
-        status: Number(status),
-        name,
-        body: resolveRef<{ value: { error: { code: string; message: string } } }>(doc, example).value,
-      }));
-    }),
+const cases = describeContract().operations.flatMap((operation) =>
+  operation.responses
+    .filter((response) => response.status >= 400)
+    .flatMap((response) =>
+      response.examples.map((example) => ({
+        operationId: operation.id,
+        status: response.status,
+        name: example.name,
+        body: example.value as { error: { code: string; message: string } },
+      })),
+    ),
 );
 
 let server: FaultServer;

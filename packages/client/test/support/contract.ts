@@ -5,16 +5,11 @@
  * received was a documented answer.
  */
 
-import { createResponseValidator, loadSpec } from '@freddy/spec';
-import { operationTable } from '@freddy/types';
+import { createResponseValidator, describeContract } from '@freddy/spec';
 
-const check = createResponseValidator(loadSpec());
-
-const routes = Object.entries(operationTable).map(([operationId, op]) => ({
-  operationId,
-  method: op.method,
-  pattern: new RegExp(`/v1${op.path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
-}));
+const contract = describeContract();
+const check = createResponseValidator(contract);
+const basePath = contract.referenceServer.basePath;
 
 export interface CheckedResponse {
   operationId: string;
@@ -28,9 +23,10 @@ export function contractCheckingFetch(checked: CheckedResponse[]) {
   return async (request: Request, init?: RequestInit): Promise<Response> => {
     const response = await fetch(request, init);
     const { pathname } = new URL(request.url);
-    const route = routes.find((r) => r.method === request.method && r.pattern.test(pathname));
+    const local = pathname.startsWith(basePath) ? pathname.slice(basePath.length) : pathname;
+    const route = contract.operations.find((op) => op.method === request.method && op.template.match(local));
     const text = await response.clone().text();
-    const operationId = route?.operationId ?? `(no operation for ${request.method} ${pathname})`;
+    const operationId = route?.id ?? `(no operation for ${request.method} ${pathname})`;
     if (!route) {
       checked.push({ operationId, status: response.status, valid: false, errors: 'no such operation' });
       return response;

@@ -1,0 +1,35 @@
+/**
+ * The contract's types of each operation, by operation id: what a call sends
+ * and what its 200 answers. The client's internal `call` is typed by these,
+ * so binding a method to the wrong operation does not compile.
+ */
+import type { OperationId, operations } from '@freddy/types';
+import type { RequestOptions } from './client.js';
+
+/** The contract's types of one operation, by id. */
+type Operation<K extends OperationId> = operations[K];
+/** The JSON body of the operation's 200. */
+export type SuccessBody<K extends OperationId> = Operation<K>['responses'][200]['content']['application/json'];
+/** The JSON request body, for operations that take one. */
+type RequestBody<K extends OperationId> = BodyOf<NonNullable<Operation<K>['requestBody']>>;
+type BodyOf<Request> = [Request] extends [never]
+  ? never
+  : Request extends { content: { 'application/json': infer Body } }
+    ? Body
+    : never;
+
+/** What a call of operation `K` sends: a thread id where its path has one, its query, its body. */
+type CallArgs<K extends OperationId> = (Operation<K>['parameters']['path'] extends { thread_id: string }
+  ? { threadId: string }
+  : { threadId?: never }) &
+  ([RequestBody<K>] extends [never] ? { body?: never } : { body: RequestBody<K> }) &
+  ([NonNullable<Operation<K>['parameters']['query']>] extends [never]
+    ? { query?: never }
+    : { query?: NonNullable<Operation<K>['parameters']['query']> | undefined });
+
+/** Sends operation `K` with its arguments; resolves with its 200 body. */
+export type OperationCall = <K extends OperationId>(
+  id: K,
+  args: CallArgs<K>,
+  options: RequestOptions | undefined,
+) => Promise<SuccessBody<K>>;
