@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startSandbox } from '@freddy/sandbox';
+import { withSandbox } from '@freddy/testing';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type SiteServer, startSiteServer } from '../scripts/serve.mjs';
@@ -170,8 +170,7 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
   });
 
   it('is served by the reference server at /docs/, next to the API', async () => {
-    const sandbox = await startSandbox({ port: 0, memory: true, docsDir: siteDir });
-    try {
+    await withSandbox({ docsDir: siteDir }, async (sandbox) => {
       const origin = new URL(sandbox.url).origin;
       const recorded = await openPage(browser);
       opened.push(recorded);
@@ -184,8 +183,6 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
         headers: { Authorization: `Bearer ${sandbox.credentials.demo.apiKey}` },
       });
       expect(api.status).toBe(200);
-    } finally {
-      await sandbox.close();
-    }
+    });
   });
 });

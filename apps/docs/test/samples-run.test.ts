@@ -6,8 +6,9 @@
  * documented success status and a body the contract accepts.
  */
 import { basename } from 'node:path';
-import { startSandbox } from '@freddy/sandbox';
+import type { Sandbox } from '@freddy/sandbox';
 import { type ContractOperation, createResponseValidator, describeContract } from '@freddy/spec';
+import { useSandbox } from '@freddy/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeSamples, type SampleOverrides, sampleFor } from '../src/samples/index.js';
 import { pythonHasRequests, runCurl, runNode, runPython, typecheck, writeSample } from './support/run-sample.js';
@@ -51,16 +52,13 @@ describe('TypeScript samples against the published client types', () => {
 });
 
 describe('samples run against the reference server', () => {
-  let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+  const running = useSandbox();
+  let sandbox: Sandbox;
   let apiKey: string;
 
-  beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0, memory: true, rateLimit: false });
+  beforeAll(() => {
+    sandbox = running.current;
     apiKey = sandbox.credentials.demo.apiKey;
-  });
-
-  afterAll(async () => {
-    await sandbox?.close();
   });
 
   /** A fresh thread for each run, so delete, pin and update never depend on another test. */

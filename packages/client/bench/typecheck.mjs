@@ -2,24 +2,23 @@
 // a file that calls all eight methods, against the built `.d.ts` (as a
 // consumer resolves it), next to the same calls with bare openapi-fetch.
 // Reports check time (best of 3 runs) and the instantiation count.
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { typecheck } from '@freddy/testing';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin/tsc');
 const RUNS = 3;
 
-function diagnostics(file) {
-  const config = join(here, 'typecheck', `tsconfig.${file}.json`);
-  writeFileSync(
-    config,
-    JSON.stringify({
+async function diagnostics(file) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { ok, output } = await typecheck({
+      dir: join(here, 'typecheck'),
+      name: file,
+      files: [`${file}.ts`],
       compilerOptions: {
         strict: true,
-        noEmit: true,
         target: 'es2022',
         module: 'nodenext',
         moduleResolution: 'nodenext',
@@ -27,18 +26,16 @@ function diagnostics(file) {
         types: [],
         skipLibCheck: true,
       },
-      files: [`${file}.ts`],
-    }),
-  );
-  const runs = Array.from({ length: RUNS }, () => {
-    const out = execFileSync(process.execPath, [tsc, '-p', config, '--extendedDiagnostics'], { encoding: 'utf8' });
-    const field = (name) => out.match(new RegExp(`^${name}:\\s+([\\d.]+)`, 'm'))?.[1];
-    return {
+      args: ['--extendedDiagnostics'],
+    });
+    if (!ok) throw new Error(`bench/typecheck/${file}.ts does not check:\n${output}`);
+    const field = (name) => output.match(new RegExp(`^${name}:\\s+([\\d.]+)`, 'm'))?.[1];
+    runs.push({
       check: Number(field('Check time')),
       instantiations: Number(field('Instantiations')),
       types: Number(field('Types')),
-    };
-  });
+    });
+  }
   return {
     file: `bench/typecheck/${file}.ts`,
     'check time (s, best of 3)': Math.min(...runs.map((r) => r.check)).toFixed(2),
@@ -48,4 +45,4 @@ function diagnostics(file) {
 }
 
 console.log(`typescript ${createRequire(import.meta.url)('typescript/package.json').version}, node ${process.version}`);
-console.table([diagnostics('all-methods'), diagnostics('bare-openapi-fetch')]);
+console.table([await diagnostics('all-methods'), await diagnostics('bare-openapi-fetch')]);

@@ -7,8 +7,8 @@
  * These tests need `apps/sandbox` built (`pnpm --filter @freddy/sandbox build`);
  * turbo's `^build` dependency does that. If it is missing, they fail.
  */
-import { type Sandbox, startSandbox } from '@freddy/sandbox';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { useSandbox, withSandbox } from '@freddy/testing';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
   AuthenticationError,
   BadRequestError,
@@ -24,7 +24,7 @@ import {
 } from '../src/index.js';
 import { type CheckedResponse, contractCheckingFetch } from './support/contract.js';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 let checked: CheckedResponse[];
 let demo: FreddyClient;
 let other: FreddyClient;
@@ -32,22 +32,18 @@ let other: FreddyClient;
 function clientFor(options: { apiKey?: string; bearerToken?: string; baseUrl?: string; maxRetries?: number }) {
   // The wrapper reads `checked` at call time: every client of a test reports into the current list.
   return createFreddyClient({
-    baseUrl: sandbox.url,
+    baseUrl: sandbox.current.url,
     maxRetries: 0,
     ...options,
     fetch: (request, init) => contractCheckingFetch(checked)(request, init),
   });
 }
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, memory: true, rateLimit: false });
-});
-afterAll(() => sandbox?.close());
 
 beforeEach(() => {
   checked = [];
-  demo = clientFor({ apiKey: sandbox.credentials.demo.apiKey });
-  other = clientFor({ apiKey: sandbox.credentials.other.apiKey });
+  demo = clientFor({ apiKey: sandbox.current.credentials.demo.apiKey });
+  other = clientFor({ apiKey: sandbox.current.credentials.other.apiKey });
 });
 
 afterEach((context) => {
@@ -75,7 +71,7 @@ describe('every method succeeds', () => {
       messageCount: 0,
       status: 'inactive',
     });
-    expect(empty.organizationId).toBe(sandbox.credentials.demo.organizationId);
+    expect(empty.organizationId).toBe(sandbox.current.credentials.demo.organizationId);
 
     const created = await demo.threads.create({
       title: 'Billing question',
@@ -113,7 +109,7 @@ describe('every method succeeds', () => {
     expect(typeof pinned.pinned_at).toBe('string');
     expect((await demo.threads.retrieve(thread.id)).isPinned).toBe(true);
 
-    const bearer = clientFor({ bearerToken: sandbox.credentials.demo.apiKey });
+    const bearer = clientFor({ bearerToken: sandbox.current.credentials.demo.apiKey });
     const unpinned = await bearer.threads.unpin(thread.id);
     expect(unpinned).toEqual({ id: thread.id, is_pinned: false, pinned_at: null, message: expect.any(String) });
   });
@@ -231,8 +227,7 @@ describe('each documented error the server produces', () => {
   });
 
   test('429 in both envelopes, with Retry-After, once the key has used its requests', async () => {
-    const limited = await startSandbox({ port: 0, memory: true, rateLimit: { limit: 2, windowMs: 60_000 } });
-    try {
+    await withSandbox({ rateLimit: { limit: 2, windowMs: 60_000 } }, async (limited) => {
       const client = clientFor({ apiKey: limited.credentials.demo.apiKey, baseUrl: limited.url });
       const thread = await client.threads.create();
       await client.threads.retrieve(thread.id);
@@ -242,17 +237,14 @@ describe('each documented error the server produces', () => {
       const platform = await rejection(client.threads.pin(thread.id));
       expect(platform).toBeInstanceOf(RateLimitError);
       expect(platform.code).toBe('RATE_LIMIT_EXCEEDED');
-    } finally {
-      await limited.close();
-    }
+    });
   });
 });
 
 describe('pagination', () => {
   test('iterate walks every page, pinned threads first, each thread once', async () => {
     // A fresh sandbox so the demo organization holds exactly these threads.
-    const fresh = await startSandbox({ port: 0, memory: true, rateLimit: false });
-    try {
+    await withSandbox({}, async (fresh) => {
       const client = clientFor({ apiKey: fresh.credentials.demo.apiKey, baseUrl: fresh.url });
       const created: Thread[] = [];
       for (let i = 0; i < 7; i++) created.push(await client.threads.create({ title: `Thread ${i}` }));
@@ -273,9 +265,7 @@ describe('pagination', () => {
       expect(rest).toEqual([...rest].sort((a, b) => b - a));
       // Paging gives the same order as one big page.
       expect(walked.map((t) => t.id)).toEqual((await client.threads.list({ limit: 100 })).data.map((t) => t.id));
-    } finally {
-      await fresh.close();
-    }
+    });
   });
 });
 
@@ -298,6 +288,6 @@ describe('isolation between organizations', () => {
 
     const after = await demo.threads.retrieve(mine.id);
     expect(after).toMatchObject({ title: 'Private', metadata: { owner: 'demo' }, isPinned: false });
-    expect(after.organizationId).not.toBe(sandbox.credentials.other.organizationId);
+    expect(after.organizationId).not.toBe(sandbox.current.credentials.other.organizationId);
   });
 });

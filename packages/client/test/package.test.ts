@@ -12,12 +12,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { typecheck } from '@freddy/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type FaultServer, startFaultServer, threadFixture } from './support/fault-server.js';
 
 const clientDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const typesDir = resolve(clientDir, '../types');
-const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin/tsc');
 
 let project: string;
 let server: FaultServer;
@@ -26,35 +26,23 @@ function run(command: string, args: string[], cwd: string, env: Record<string, s
   return execFileSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, stdio: 'pipe' });
 }
 
-/** tsc's report on a project config of the consumer project: empty when it checks. */
-function typecheck(config: string): string {
-  try {
-    run(process.execPath, [tsc, '-p', config], project);
-    return '';
-  } catch (error) {
-    return String((error as { stdout?: string }).stdout) || String(error);
-  }
-}
-
 /** Writes `source` as `<name>.mts` in the consumer project and type-checks it alone; tsc's report, empty when it checks. */
-function checkSource(name: string, source: string, compilerOptions: Record<string, unknown> = {}): string {
+async function checkSource(name: string, source: string, compilerOptions: Record<string, unknown> = {}): Promise<string> {
   writeFileSync(join(project, `${name}.mts`), source);
-  writeFileSync(
-    join(project, `tsconfig.${name}.json`),
-    JSON.stringify({
-      compilerOptions: {
-        strict: true,
-        noEmit: true,
-        target: 'es2022',
-        module: 'nodenext',
-        lib: ['es2023', 'dom', 'dom.iterable'],
-        types: [],
-        ...compilerOptions,
-      },
-      files: [`${name}.mts`],
-    }),
-  );
-  return typecheck(`tsconfig.${name}.json`);
+  const { output } = await typecheck({
+    dir: project,
+    name,
+    files: [`${name}.mts`],
+    compilerOptions: {
+      strict: true,
+      target: 'es2022',
+      module: 'nodenext',
+      lib: ['es2023', 'dom', 'dom.iterable'],
+      types: [],
+      ...compilerOptions,
+    },
+  });
+  return output;
 }
 
 beforeAll(async () => {
@@ -128,7 +116,7 @@ describe('installed from the packed tarballs', () => {
     expect(server.requests.map((r) => r.url)).toEqual(['/v1/threads/thread_abc123', '/v1/threads/missing/pin']);
   });
 
-  test.each(['nodenext', 'bundler'])('a usage file type-checks against the packed .d.ts (%s)', (resolution) => {
+  test.each(['nodenext', 'bundler'])('a usage file type-checks against the packed .d.ts (%s)', async (resolution) => {
     const usage = `
 import { createFreddyClient, NotFoundError, type Thread, type PinStatus } from '@freddy/client';
 import type { paths, ThreadList } from '@freddy/types';
@@ -154,24 +142,24 @@ export async function main(): Promise<void> {
       moduleResolution: resolution,
       skipLibCheck: false,
     };
-    expect(checkSource(`usage-${resolution}`, usage, options)).toBe('');
+    expect(await checkSource(`usage-${resolution}`, usage, options)).toBe('');
   });
 
-  test("the README's usage section type-checks against the packed .d.ts", () => {
+  test("the README's usage section type-checks against the packed .d.ts", async () => {
     const readme = readFileSync(join(clientDir, 'README.md'), 'utf8');
     const usage = readme.match(/```ts\n([\s\S]*?)```/)?.[1];
     expect(usage).toContain('createFreddyClient');
     // The consumer project has no @types/node; the snippet reads process.env only.
     const source = `declare const process: { env: Record<string, string | undefined> };\n${usage}`;
-    expect(checkSource('readme', source)).toBe('');
+    expect(await checkSource('readme', source)).toBe('');
   });
 
-  test('the same usage file with a real type error fails to check', () => {
+  test('the same usage file with a real type error fails to check', async () => {
     const wrong = `import { createFreddyClient } from '@freddy/client';
 const client = createFreddyClient({ apiKey: 'ak_x' });
 export const title: number = (await client.threads.retrieve('x')).title;
 `;
-    expect(checkSource('wrong', wrong)).toContain("Type 'string | null' is not assignable to type 'number'");
+    expect(await checkSource('wrong', wrong)).toContain("Type 'string | null' is not assignable to type 'number'");
   });
 });
 

@@ -7,6 +7,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { type TypecheckResult, typecheck as typecheckFiles } from '@freddy/testing';
 import { appDir } from '../../src/paths.js';
 
 const run = promisify(execFile);
@@ -66,24 +67,13 @@ export function pythonHasRequests(): boolean {
 }
 
 /** `tsc --noEmit` over the given files, resolved from this app (so `@freddy/client` is the workspace package). */
-export async function typecheck(files: string[]): Promise<{ ok: boolean; output: string }> {
-  const tsconfig = writeSample(
-    'tsconfig.json',
-    JSON.stringify(
-      {
-        extends: '../../../../tsconfig.base.json',
-        compilerOptions: { noEmit: true, skipLibCheck: false, types: ['node'] },
-        files,
-      },
-      null,
-      2,
-    ),
-  );
-  try {
-    const { stdout } = await run(process.execPath, [join(appDir, 'node_modules/typescript/bin/tsc'), '-p', tsconfig]);
-    return { ok: true, output: stdout };
-  } catch (error) {
-    const failed = error as { stdout?: string; stderr?: string };
-    return { ok: false, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
-  }
+export function typecheck(files: string[]): Promise<TypecheckResult> {
+  mkdirSync(samplesDir, { recursive: true });
+  return typecheckFiles({
+    dir: samplesDir,
+    name: 'samples',
+    files,
+    extends: '../../../../tsconfig.base.json',
+    compilerOptions: { skipLibCheck: false, types: ['node'] },
+  });
 }

@@ -1,0 +1,6 @@
+/**
+ * `@freddy/testing`: the test plumbing the workspace's packages share, so
+ * each is written once.
+ */
+export { type SandboxHandle, useSandbox, withSandbox } from './sandbox.js';
+export { type TypecheckOptions, type TypecheckResult, typecheck } from './typecheck.js';
