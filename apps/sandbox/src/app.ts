@@ -13,9 +13,11 @@ import { RateLimiter } from './auth/rate-limit.js';
 import { seedCredentials } from './auth/seed.js';
 import { createRequestHandler, type RequestHandler } from './http/pipeline.js';
 import type { StaticHandler } from './http/stages/docs.js';
+import { Idempotency } from './http/stages/idempotency.js';
 import { createOperations, type ThreadOperations } from './operations/threads.js';
 import type { Sandbox, SandboxOptions } from './options.js';
 import { openDatabase } from './store/database.js';
+import { IdempotencyRecords } from './store/idempotency.js';
 import { ThreadStore } from './store/threads.js';
 import { type CompiledContract, compileContract } from './validation/contract.js';
 
@@ -49,6 +51,7 @@ export function createSandboxApp(options: SandboxOptions = {}, override?: Operat
       keys,
       limiter: createLimiter(options.rateLimit, contract),
       operations: override ? override(operations) : operations,
+      idempotency: new Idempotency(new IdempotencyRecords(db)),
       logger,
       docs: docsHandler(options.docsDir, logger),
     });

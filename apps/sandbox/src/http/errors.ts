@@ -175,6 +175,24 @@ export const errors = {
       code: 'request_timeout',
       message: `The request did not arrive in time: headers are due within ${headersMs / 1000} s, the whole request within ${requestMs / 1000} s`,
     }),
+  idempotencyKeyReused: (key: string) =>
+    new ApiError({
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'idempotency_key_reused',
+      message: `Idempotency-Key ${key} was first used with another request: send the same operation and body again, or a new key`,
+      param: 'Idempotency-Key',
+      platformCode: 'IDEMPOTENCY_KEY_REUSED',
+      userMessage: 'This request key was already used for another request.',
+    }),
+  idempotencyInProgress: (key: string) =>
+    new ApiError({
+      status: 409,
+      type: 'invalid_request_error',
+      code: 'idempotency_request_in_progress',
+      message: `A request with Idempotency-Key ${key} is still being processed; retry it shortly`,
+      param: 'Idempotency-Key',
+    }),
   internal: () =>
     new ApiError({
       status: 500,

@@ -17,9 +17,10 @@ import { Exchange } from './exchange.js';
 import { authenticate } from './stages/authenticate.js';
 import { type Dispatchable, dispatch } from './stages/dispatch.js';
 import { type StaticHandler, serveDocs } from './stages/docs.js';
+import { IDEMPOTENCY_HEADER, type Idempotency } from './stages/idempotency.js';
 import { limitRate } from './stages/limit-rate.js';
 import { logWhenFinished } from './stages/log-request.js';
-import { parseQuery, validatePath } from './stages/parameters.js';
+import { parseQuery, validateHeaders, validatePath } from './stages/parameters.js';
 import { createPreflight } from './stages/preflight.js';
 import { readJsonBody } from './stages/read-body.js';
 import { Router } from './stages/route.js';
@@ -30,6 +31,7 @@ export interface PipelineDeps {
   keys: KeyStore;
   limiter: RateLimiter | undefined;
   operations: ThreadOperations;
+  idempotency: Idempotency;
   logger: Logger | undefined;
   /** Serves `/docs/…` when a docs folder is configured. */
   docs?: StaticHandler;
@@ -38,7 +40,7 @@ export interface PipelineDeps {
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 export function createRequestHandler(deps: PipelineDeps): RequestHandler {
-  const { contract, keys, limiter, logger, docs } = deps;
+  const { contract, keys, limiter, logger, docs, idempotency } = deps;
   const router = new Router(contract);
   const answerPreflight = createPreflight(contract);
   const handlers = handlerTable(contract.operations, deps.operations);
@@ -67,13 +69,20 @@ export function createRequestHandler(deps: PipelineDeps): RequestHandler {
         query: parseQuery(operation, exchange.search),
         body: undefined as Record<string, unknown> | undefined,
       };
+      const key = validateHeaders(operation, req.headers)[IDEMPOTENCY_HEADER];
       const handler = handlers.get(operation)!;
+      // The operation runs only now that the request is valid: with a key, its answer is stored beside its write.
+      const run = (body: Record<string, unknown> | undefined) => {
+        const context =
+          key === undefined ? undefined : idempotency.begin(exchange, principal.organizationId, key, body);
+        if (key === undefined || context) dispatch(exchange, handler, { ...input, body }, context);
+      };
       if (!operation.body) {
-        dispatch(exchange, handler, input);
+        run(undefined);
         return;
       }
       readJsonBody(req, bodyLimits).then(
-        (read) => exchange.guard(() => dispatch(exchange, handler, { ...input, body: validateBody(operation, read) })),
+        (read) => exchange.guard(() => run(validateBody(operation, read))),
         (error) => {
           // Whatever is left of a refused body is read and dropped, so the connection stays usable.
           req.resume();

@@ -83,16 +83,18 @@ export function createOperations(store: ThreadStore, validateMetadata: ValidateF
     }
   };
 
+  // A write resolves with the operation's answer, made inside the write, so
+  // that an idempotency record can store it in the same transaction.
   const pinStatus = async (input: ThreadInput, pinned: boolean): Promise<PinStatus> => {
     const id = threadIdOf(input);
-    const thread = await store.pin(input.principal.organizationId, id, pinned);
-    if (!thread) throw errors.threadNotFound(id);
-    return {
+    const status = await store.pin(input.principal.organizationId, id, pinned, (thread) => ({
       id: thread.id,
       is_pinned: thread.isPinned === true,
       pinned_at: thread.pinnedAt == null ? null : isoSeconds(thread.pinnedAt * 1000),
       message: pinned ? 'Thread pinned successfully' : 'Thread unpinned successfully',
-    };
+    }));
+    if (!status) throw errors.threadNotFound(id);
+    return status;
   };
 
   const handlers = {
@@ -134,8 +136,13 @@ export function createOperations(store: ThreadStore, validateMetadata: ValidateF
 
     deleteThread: async (input) => {
       const id = threadIdOf(input);
-      if (!(await store.delete(input.principal.organizationId, id))) throw errors.threadNotFound(id);
-      return { success: true, threadId: id, message: 'Thread and all messages deleted successfully' };
+      const deleted = await store.delete(input.principal.organizationId, id, () => ({
+        success: true as const,
+        threadId: id,
+        message: 'Thread and all messages deleted successfully',
+      }));
+      if (!deleted) throw errors.threadNotFound(id);
+      return deleted;
     },
 
     pinThread: (input) => pinStatus(input, true),

@@ -67,6 +67,20 @@ const MIGRATIONS: string[] = [
     'visibleInUi', json(CASE visible_in_ui WHEN 1 THEN 'true' ELSE 'false' END), 'messageCount', message_count,
     'status', status, 'isPinned', json(CASE is_pinned WHEN 1 THEN 'true' ELSE 'false' END), 'pinnedAt', pinned_at);
   `,
+  // 3: the answers to writes sent with an Idempotency-Key, stored in the
+  // transaction of the write they answer, kept 24 hours.
+  `
+  CREATE TABLE idempotency_records (
+    organization_id TEXT NOT NULL REFERENCES organizations(id),
+    key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (organization_id, key)
+  );
+  CREATE INDEX idempotency_records_age ON idempotency_records (created_at);
+  `,
 ];
 
 export function openDatabase(dataDir: string | undefined): Db {

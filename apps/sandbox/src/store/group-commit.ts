@@ -9,9 +9,12 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
+import { currentWriteContext, type WriteContext } from './write-context.js';
 
 interface Job {
   work: () => unknown;
+  /** What must be written beside this write, in its savepoint. */
+  context: WriteContext | undefined;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -40,7 +43,7 @@ export class GroupCommit {
   /** Runs `work` inside the next group transaction; resolves once that has committed. */
   run<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ work, context: currentWriteContext(), resolve: resolve as (value: unknown) => void, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
@@ -63,6 +66,7 @@ export class GroupCommit {
       this.savepoint.run();
       try {
         const value = job.work();
+        job.context?.afterWrite(value);
         this.release.run();
         outcomes.push({ ok: true, value });
       } catch (error) {

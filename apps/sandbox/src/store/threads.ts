@@ -200,19 +200,27 @@ export class ThreadStore {
     });
   }
 
-  delete(organizationId: string, id: string): Promise<boolean> {
-    return this.writes.run(() => this.remove.run(id, organizationId).changes === 1);
+  /**
+   * Deletes a thread; resolves with `answer()`, computed inside the write (so
+   * it can be stored beside it), or undefined when there was no such thread.
+   */
+  delete<T>(organizationId: string, id: string, answer: () => T): Promise<T | undefined> {
+    return this.writes.run(() => (this.remove.run(id, organizationId).changes === 1 ? answer() : undefined));
   }
 
-  /** Pins or unpins; pinning a pinned thread keeps its first `pinned_at`. `updated_at` is not touched. */
-  pin(organizationId: string, id: string, pinned: boolean): Promise<Thread | undefined> {
+  /**
+   * Pins or unpins; pinning a pinned thread keeps its first `pinned_at`.
+   * `updated_at` is not touched. Resolves with `answer(thread)`, computed
+   * inside the write, or undefined when there is no such thread.
+   */
+  pin<T>(organizationId: string, id: string, pinned: boolean, answer: (thread: Thread) => T): Promise<T | undefined> {
     return this.writes.run(() => {
       const row = this.select.get(id, organizationId);
       if (!row) return undefined;
-      if ((row.is_pinned === 1) === pinned) return toThread(row);
+      if ((row.is_pinned === 1) === pinned) return answer(toThread(row));
       const thread = toThread({ ...row, is_pinned: pinned ? 1 : 0, pinned_at: pinned ? nowSeconds() : null });
       this.setPin.run(pinned ? 1 : 0, thread.pinnedAt, JSON.stringify(thread), id);
-      return thread;
+      return answer(thread);
     });
   }
 

@@ -47,6 +47,8 @@ export interface CompiledOperation {
   envelope: Envelope;
   pathParams: ParameterSet | null;
   query: ParameterSet | null;
+  /** The header parameters the operation declares (e.g. `Idempotency-Key`), by their names as written. */
+  headers: (ParameterSet & { names: string[] }) | null;
   body: { required: boolean; validate: ValidateFunction; defaults: Record<string, unknown> } | null;
 }
 
@@ -74,6 +76,7 @@ export function compileContract(model: Contract): CompiledContract {
       envelope: envelopeOf(spec, freddy, platformBounds),
       pathParams: parameterSet(ajv, spec.parameters.path),
       query: parameterSet(queryAjv, spec.parameters.query),
+      headers: headerSet(ajv, spec.parameters.header),
       body: spec.requestBody
         ? {
             required: spec.requestBody.required,
@@ -91,6 +94,11 @@ export function compileContract(model: Contract): CompiledContract {
     operations,
     validateMetadata: compileSchema(ajv, model.schema('Metadata')),
   };
+}
+
+function headerSet(ajv: SpecAjv, parameters: ContractParameter[]): (ParameterSet & { names: string[] }) | null {
+  const set = parameterSet(ajv, parameters);
+  return set && { ...set, names: parameters.map((parameter) => parameter.name) };
 }
 
 function parameterSet(ajv: SpecAjv, parameters: ContractParameter[]): ParameterSet | null {

@@ -1,15 +1,16 @@
 /** Runs the operation and answers 200 with what it returns, once any write has committed. */
+import { type WriteContext, withWriteContext } from '../../store/write-context.js';
 import type { Exchange } from '../exchange.js';
 
 /** Any operation handler, whatever the input type it declares. */
 export type Dispatchable = (input: never) => unknown;
 
-export function dispatch(exchange: Exchange, handler: Dispatchable, input: unknown): void {
+export function dispatch(exchange: Exchange, handler: Dispatchable, input: unknown, context?: WriteContext): void {
   let result: unknown;
   try {
     // The earlier stages validated the input against this operation's schemas,
     // which the handler's generated input type describes.
-    result = handler(input as never);
+    result = withWriteContext(context, () => handler(input as never));
   } catch (error) {
     exchange.fail(error);
     return;

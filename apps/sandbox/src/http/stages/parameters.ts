@@ -1,5 +1,6 @@
 /** Path and query parameters, checked against the operation's parameter schemas. */
 
+import type { IncomingHttpHeaders } from 'node:http';
 import { classifyParameterError } from '../../validation/classify.js';
 import type { CompiledOperation } from '../../validation/contract.js';
 import { errors } from '../errors.js';
@@ -31,4 +32,17 @@ export function parseQuery(operation: CompiledOperation, search: string): Record
   for (const [name, value] of Object.entries(spec.defaults)) if (query[name] === undefined) query[name] = value;
   if (!spec.validate(query)) throw classifyParameterError(spec.validate.errors?.[0]);
   return query;
+}
+
+/** The header parameters the operation declares, as sent, checked against their schemas. */
+export function validateHeaders(operation: CompiledOperation, headers: IncomingHttpHeaders): Record<string, string> {
+  const spec = operation.headers;
+  if (!spec) return {};
+  const values: Record<string, string> = {};
+  for (const name of spec.names) {
+    const value = headers[name.toLowerCase()];
+    if (value !== undefined) values[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  if (!spec.validate(values)) throw classifyParameterError(spec.validate.errors?.[0]);
+  return values;
 }

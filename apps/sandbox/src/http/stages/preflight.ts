@@ -6,8 +6,13 @@ import type { Exchange } from '../exchange.js';
 /** A preflight answer that allows the contract's methods and the headers asked for. */
 export function createPreflight(contract: CompiledContract): (exchange: Exchange) => boolean {
   const methods = [...new Set(contract.operations.map((operation) => operation.spec.method)), 'OPTIONS'].join(', ');
-  const credentialHeaders = [...new Set(contract.model.securitySchemes.map((scheme) => scheme.header))];
-  const defaultAllowed = [...credentialHeaders, 'Content-Type'].join(', ');
+  // The credential headers and the header parameters the contract declares, and the body's type.
+  const requestHeaders = new Set([
+    ...contract.model.securitySchemes.map((scheme) => scheme.header),
+    ...contract.operations.flatMap((operation) => operation.headers?.names ?? []),
+    'Content-Type',
+  ]);
+  const defaultAllowed = [...requestHeaders].join(', ');
   return function answerPreflight(exchange) {
     if (exchange.method !== 'OPTIONS') return false;
     exchange.res.writeHead(204, {
