@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import type { Sandbox } from '@freddy/sandbox';
 import { type ContractOperation, createResponseValidator, describeContract } from '@freddy/spec';
 import { useSandbox } from '@freddy/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { codeSamples, type SampleOverrides, sampleFor } from '../src/samples/index.js';
 import { pythonHasRequests, runCurl, runNode, runPython, typecheck, writeSample } from './support/run-sample.js';
 

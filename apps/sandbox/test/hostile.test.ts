@@ -250,7 +250,7 @@ describe('generated from the contract', () => {
   const id = fc.oneof(
     fc.constant('known'),
     fc.string({ maxLength: 40 }),
-    fc.constantFrom('.', '..', '%2F', '%00', '%E0%A4%A', 'thread_' + 'x'.repeat(200)),
+    fc.constantFrom('.', '..', '%2F', '%00', '%E0%A4%A', `thread_${'x'.repeat(200)}`),
   );
   const bodies = fc.oneof(
     ...contract.operations.flatMap((op) =>

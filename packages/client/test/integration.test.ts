@@ -39,7 +39,6 @@ function clientFor(options: { apiKey?: string; bearerToken?: string; baseUrl?: s
   });
 }
 
-
 beforeEach(() => {
   checked = [];
   demo = clientFor({ apiKey: sandbox.current.credentials.demo.apiKey });

@@ -7,7 +7,6 @@
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +26,11 @@ function run(command: string, args: string[], cwd: string, env: Record<string, s
 }
 
 /** Writes `source` as `<name>.mts` in the consumer project and type-checks it alone; tsc's report, empty when it checks. */
-async function checkSource(name: string, source: string, compilerOptions: Record<string, unknown> = {}): Promise<string> {
+async function checkSource(
+  name: string,
+  source: string,
+  compilerOptions: Record<string, unknown> = {},
+): Promise<string> {
   writeFileSync(join(project, `${name}.mts`), source);
   const { output } = await typecheck({
     dir: project,

@@ -40,7 +40,12 @@ describe('a record written beside its write', () => {
       afterWrite: (answer: unknown) => records.save('org_1', key, { ...record, body: String(answer) }),
     });
 
-    await withWriteContext(context('good'), () => writes.run(() => (insert.run('org_a'), 'a')));
+    await withWriteContext(context('good'), () =>
+      writes.run(() => {
+        insert.run('org_a');
+        return 'a';
+      }),
+    );
     expect(records.find('org_1', 'good')?.body).toBe('a');
 
     const failing = {
@@ -48,9 +53,14 @@ describe('a record written beside its write', () => {
         throw new Error('disk full');
       },
     };
-    await expect(withWriteContext(failing, () => writes.run(() => (insert.run('org_b'), 'b')))).rejects.toThrow(
-      'disk full',
-    );
+    await expect(
+      withWriteContext(failing, () =>
+        writes.run(() => {
+          insert.run('org_b');
+          return 'b';
+        }),
+      ),
+    ).rejects.toThrow('disk full');
     expect(db.prepare("SELECT count(*) FROM organizations WHERE id = 'org_b'").pluck().get()).toBe(0);
 
     // A write started outside the context carries none.
