@@ -21,7 +21,8 @@ import {
   redact,
 } from './errors.js';
 import type { OperationCall, SuccessBody } from './operation-types.js';
-import { isRetryableStatus, retryDelayMs, sleep } from './retry.js';
+import { ResponseTooLargeError, refuseOversized } from './response-size.js';
+import { retryDelayMs, shouldRetry, sleep } from './retry.js';
 
 // openapi-fetch's CommonJS build sets `exports.default` without `__esModule`,
 // so from our CJS build the default import is the module object, not the function.
@@ -45,10 +46,18 @@ export interface FreddyClientOptions {
   fetch?: (input: Request, init?: RequestInit) => Promise<Response>;
   /** Per-attempt timeout in ms (default 60 000; 0 or `Infinity` for none). */
   timeoutMs?: number;
-  /** Retries after the first attempt on connection errors, timeouts, 408, 429 and 5xx (default 2). */
+  /** Retries after the first attempt on connection errors, timeouts, 408, 409, 429 and 5xx (default 2). */
   maxRetries?: number;
   /** Headers sent with every request. */
   headers?: Record<string, string>;
+  /**
+   * Send a fresh `Idempotency-Key` with every write the contract lets take
+   * one (every `POST`), the same on each retry of a call, so a retried write
+   * is never done twice (default true).
+   */
+  idempotencyKeys?: boolean;
+  /** A response body larger than this is refused, not read (default 8 MiB). */
+  maxResponseBytes?: number;
 }
 
 /** Per-call overrides; the last argument of every method. */
@@ -58,6 +67,8 @@ export interface RequestOptions {
   timeoutMs?: number;
   maxRetries?: number;
   headers?: Record<string, string>;
+  /** This call's `Idempotency-Key` (writes that take one); by default a fresh UUID per call. */
+  idempotencyKey?: string;
 }
 
 export interface ThreadsResource {
@@ -99,10 +110,13 @@ interface Route {
   path: string;
   baseUrl: string;
   headers: Record<string, string | null> | undefined;
+  /** Whether the operation takes an Idempotency-Key. */
+  idempotencyKey: boolean;
 }
 
 export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
-  const { apiKey, bearerToken, baseUrl, timeoutMs = 60_000, maxRetries = 2 } = options;
+  const { apiKey, bearerToken, baseUrl, timeoutMs = 60_000, maxRetries = 2, idempotencyKeys = true } = options;
+  const maxResponseBytes = options.maxResponseBytes ?? 8 * 1024 * 1024;
   const secret = bearerToken || apiKey || '';
   if (!secret) throw new FreddyError('createFreddyClient needs an apiKey or a bearerToken');
 
@@ -125,6 +139,7 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
       path: op.path,
       baseUrl: baseUrl ?? op.server,
       headers: apiKey && !bearerToken && keyScheme ? { [keyScheme.header]: apiKey, Authorization: null } : undefined,
+      idempotencyKey: op.idempotencyKey,
     });
   }
 
@@ -134,7 +149,12 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
     const signal = opts?.signal;
     const retries = opts?.maxRetries ?? maxRetries;
     const ms = opts?.timeoutMs ?? timeoutMs;
-    const headers = opts?.headers ? { ...route.headers, ...opts.headers } : route.headers;
+    const headers = opts?.headers ? { ...route.headers, ...opts.headers } : { ...route.headers };
+    // One key for the whole call: every retry says it is the same write.
+    const idempotencyKey = route.idempotencyKey
+      ? (opts?.idempotencyKey ?? (idempotencyKeys ? crypto.randomUUID() : undefined))
+      : undefined;
+    if (idempotencyKey !== undefined) headers['Idempotency-Key'] = idempotencyKey;
     if (
       threadId !== undefined &&
       (typeof threadId !== 'string' || threadId === '' || threadId === '.' || threadId === '..')
@@ -158,6 +178,7 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
         : undefined;
       let failure: FreddyError;
       let retryAfter: string | null = null;
+      headers['x-freddy-retry-count'] = String(attempt);
       try {
         const { data, error, response } = await transport(route.method, route.path, {
           params,
@@ -166,15 +187,21 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
           headers,
           // The signal goes to fetch, not into openapi-fetch's Request: fetch builds its own
           // Request from the two anyway, and a signal on both would be followed twice.
-          fetch: controller && ((request: Request) => baseFetch(request, { signal: controller.signal })),
+          fetch: (request: Request) =>
+            baseFetch(request, controller && { signal: controller.signal }).then((response) =>
+              refuseOversized(response, maxResponseBytes),
+            ),
         });
+        // A 2xx got its answer: re-sending could repeat a write, so a bad body is an error, not a retry.
+        if (response.ok && data === undefined) throw new FreddyError(`Response ${response.status} has an empty body`);
         // A 2xx body is what the contract documents for this operation's 200.
         if (response.ok) return data as SuccessBody<typeof id>;
         failure = apiErrorFor(response.status, redact(error, secret), response.headers.get('x-request-id'));
-        if (!isRetryableStatus(response.status)) throw failure;
+        if (!shouldRetry(response.status, response.headers.get('x-should-retry'))) throw failure;
         retryAfter = response.headers.get('retry-after');
       } catch (cause) {
-        if (cause instanceof FreddyApiError) throw cause;
+        if (cause instanceof FreddyApiError || cause instanceof ResponseTooLargeError) throw cause;
+        if (cause instanceof FreddyError && !(cause instanceof FreddyConnectionError)) throw cause;
         if (signal?.aborted) throw signal.reason;
         // A 2xx whose body is not JSON got its answer: re-sending could repeat a create.
         if (cause instanceof SyntaxError) throw new FreddyError('Response body is not valid JSON', { cause });
@@ -208,7 +235,12 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
       do {
         page = await list({ ...query, after }, options);
         yield* page.data;
-        after = page.lastId ?? undefined;
+        const next = page.lastId ?? undefined;
+        // A server that answers the same page again would otherwise keep this loop going forever.
+        if (page.hasMore && next !== undefined && next === after) {
+          throw new FreddyError(`Pagination did not advance: the page after ${after} ends at ${next} again`);
+        }
+        after = next;
       } while (page.hasMore && after);
     },
   };

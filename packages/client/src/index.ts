@@ -35,3 +35,4 @@ export {
   UnprocessableEntityError,
   UnsupportedMediaTypeError,
 } from './errors.js';
+export { ResponseTooLargeError } from './response-size.js';

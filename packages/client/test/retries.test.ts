@@ -36,17 +36,32 @@ function client(options: { maxRetries?: number } = {}) {
 }
 
 describe('what is retried', () => {
-  test.each([408, 429, 500, 502, 503, 504])('%i is retried, then the success is returned', async (status) => {
+  test.each([408, 409, 429, 500, 502, 503, 504])('%i is retried, then the success is returned', async (status) => {
     server.script(freddyError(status), ok);
     const thread = await client().threads.retrieve('thread_abc123');
     expect(thread.id).toBe('thread_abc123');
     expect(server.requests).toHaveLength(2);
   });
 
-  test.each([400, 401, 403, 404, 409, 413, 415, 422])('%i is never retried', async (status) => {
+  test.each([400, 401, 403, 404, 413, 415, 422])('%i is never retried', async (status) => {
     server.script(freddyError(status), ok);
     await expect(client().threads.retrieve('thread_abc123')).rejects.toMatchObject({ status });
     expect(server.requests).toHaveLength(1);
+  });
+
+  test('x-should-retry: true retries an otherwise final status, false forbids a retry', async () => {
+    server.script({ ...freddyError(400), headers: { 'x-should-retry': 'true' } }, ok);
+    await expect(client().threads.retrieve('thread_abc123')).resolves.toMatchObject({ id: 'thread_abc123' });
+    expect(server.requests).toHaveLength(2);
+    server.script({ ...freddyError(503), headers: { 'x-should-retry': 'false' } }, ok);
+    await expect(client().threads.retrieve('thread_abc123')).rejects.toMatchObject({ status: 503 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  test('each attempt says its number in x-freddy-retry-count', async () => {
+    server.script(freddyError(503), freddyError(503), ok);
+    await client().threads.retrieve('thread_abc123');
+    expect(server.requests.map((r) => r.headers['x-freddy-retry-count'])).toEqual(['0', '1', '2']);
   });
 
   test('a reset connection is retried', async () => {
@@ -177,5 +192,9 @@ describe('retryDelayMs', () => {
     expect(retryDelayMs(2, '120', 0)).toBe(MAX_RETRY_AFTER_MS);
     expect(retryDelayMs(0, new Date(Date.now() - 60_000).toUTCString(), 0)).toBe(0);
     expect(retryDelayMs(1, 'soon', 0)).toBe(1000);
+    // Negative seconds are not a delay the header can state: backoff instead.
+    expect(retryDelayMs(1, '-5', 0)).toBe(1000);
+    expect(retryDelayMs(0, '1e9', 0)).toBe(MAX_RETRY_AFTER_MS);
+    expect(retryDelayMs(0, new Date(Date.now() + 10 * 60_000).toUTCString(), 0)).toBe(MAX_RETRY_AFTER_MS);
   });
 });

@@ -36,3 +36,16 @@ describe('operationTable', () => {
     ]);
   });
 });
+
+describe('idempotency keys', () => {
+  test('are taken by exactly the operations whose contract declares the header', () => {
+    for (const op of contract.operations) {
+      const declared = op.parameters.header.some((parameter) => parameter.name === 'Idempotency-Key');
+      expect(operationTable[op.id as OperationId].idempotencyKey, op.id).toBe(declared);
+    }
+    expect(operationTable.createThread.idempotencyKey).toBe(true);
+    expect(operationTable.pinThread.idempotencyKey).toBe(true);
+    expect(operationTable.listThreads.idempotencyKey).toBe(false);
+  });
+});
+
