@@ -9,28 +9,34 @@ export class ResponseTooLargeError extends FreddyError {
   override readonly name: string = 'ResponseTooLargeError';
 }
 
-export function refuseOversized(response: Response, maxBytes: number): Response {
+export function refuseOversized(response: Response, maxBytes: number): Response | Promise<Response> {
   const declared = response.headers.get('content-length');
   if (declared !== null) {
     if (Number(declared) > maxBytes) {
       void response.body?.cancel();
-      throw new ResponseTooLargeError(`Response body of ${declared} bytes is over the ${maxBytes}-byte limit`);
+      throw tooLarge(maxBytes);
     }
     return response;
   }
-  if (!response.body) return response;
-  let seen = 0;
-  const counted = response.body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        seen += chunk.byteLength;
-        if (seen > maxBytes) {
-          controller.error(new ResponseTooLargeError(`Response body is over the ${maxBytes}-byte limit`));
-          return;
-        }
-        controller.enqueue(chunk);
-      },
-    }),
-  );
-  return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
+  return response.body ? readBounded(response, response.body, maxBytes) : response;
 }
+
+/** The whole body, read chunk by chunk and given up past `maxBytes`, as a new Response with the same head. */
+async function readBounded(response: Response, body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Response> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let seen = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    seen += read.value.byteLength;
+    if (seen > maxBytes) {
+      void reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(read.value);
+  }
+  // One chunk (the usual small JSON answer) is passed on as it is; several are joined by a Blob.
+  const bytes = chunks.length === 1 ? chunks[0] : new Blob(chunks as Uint8Array<ArrayBuffer>[]);
+  return new Response(bytes as Uint8Array<ArrayBuffer> | Blob | undefined, response);
+}
+
+const tooLarge = (maxBytes: number) => new ResponseTooLargeError(`Response body over the ${maxBytes}-byte limit`);
