@@ -12,6 +12,7 @@ import type {
 } from '@freddy/types';
 import { operationTable } from '@freddy/types';
 import openapiFetch, { type Client } from 'openapi-fetch';
+import { ApiPromise } from './api-promise.js';
 import {
   apiErrorFor,
   FreddyApiError,
@@ -20,7 +21,7 @@ import {
   FreddyTimeoutError,
   redact,
 } from './errors.js';
-import type { OperationCall, SuccessBody } from './operation-types.js';
+import type { CallArgs, OperationCall, SuccessBody } from './operation-types.js';
 import { ResponseTooLargeError, refuseOversized } from './response-size.js';
 import { retryDelayMs, shouldRetry, sleep } from './retry.js';
 
@@ -71,15 +72,16 @@ export interface RequestOptions {
   idempotencyKey?: string;
 }
 
+/** Every method's promise also has `.withResponse()`: `{ data, response, requestId }`. */
 export interface ThreadsResource {
-  create(body?: CreateThreadRequest, options?: RequestOptions): Promise<Thread>;
-  list(query?: ListThreadsQuery, options?: RequestOptions): Promise<ThreadList>;
-  retrieve(threadId: string, options?: RequestOptions): Promise<Thread>;
-  update(threadId: string, body: UpdateThreadRequest, options?: RequestOptions): Promise<Thread>;
-  updateMetadata(threadId: string, body: UpdateThreadMetadataRequest, options?: RequestOptions): Promise<Thread>;
-  delete(threadId: string, options?: RequestOptions): Promise<DeletedThread>;
-  pin(threadId: string, options?: RequestOptions): Promise<PinStatus>;
-  unpin(threadId: string, options?: RequestOptions): Promise<PinStatus>;
+  create(body?: CreateThreadRequest, options?: RequestOptions): ApiPromise<Thread>;
+  list(query?: ListThreadsQuery, options?: RequestOptions): ApiPromise<ThreadList>;
+  retrieve(threadId: string, options?: RequestOptions): ApiPromise<Thread>;
+  update(threadId: string, body: UpdateThreadRequest, options?: RequestOptions): ApiPromise<Thread>;
+  updateMetadata(threadId: string, body: UpdateThreadMetadataRequest, options?: RequestOptions): ApiPromise<Thread>;
+  delete(threadId: string, options?: RequestOptions): ApiPromise<DeletedThread>;
+  pin(threadId: string, options?: RequestOptions): ApiPromise<PinStatus>;
+  unpin(threadId: string, options?: RequestOptions): ApiPromise<PinStatus>;
   /** Every thread from `after` (or the start) on, fetching pages while `hasMore`, following `lastId`. */
   iterate(query?: Omit<ListThreadsQuery, 'before'>, options?: RequestOptions): AsyncIterable<Thread>;
 }
@@ -143,7 +145,11 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
     });
   }
 
-  const call: OperationCall = async (id, args, opts) => {
+  const send = async <K extends OperationId>(
+    id: K,
+    args: CallArgs<K>,
+    opts: RequestOptions | undefined,
+  ): Promise<{ data: SuccessBody<K>; response: Response }> => {
     const route = routes.get(id)!;
     const { threadId, query, body } = args as { threadId?: string; query?: ListThreadsQuery; body?: unknown };
     const signal = opts?.signal;
@@ -193,9 +199,9 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
             ),
         });
         // A 2xx got its answer: re-sending could repeat a write, so a bad body is an error, not a retry.
-        if (response.ok && data === undefined) throw new FreddyError(`Response ${response.status} has an empty body`);
+        if (response.ok && data === undefined) throw new FreddyError('Response body is empty');
         // A 2xx body is what the contract documents for this operation's 200.
-        if (response.ok) return data as SuccessBody<typeof id>;
+        if (response.ok) return { data: data as SuccessBody<K>, response };
         failure = apiErrorFor(response.status, redact(error, secret), response.headers.get('x-request-id'));
         if (!shouldRetry(response.status, response.headers.get('x-should-retry'))) throw failure;
         retryAfter = response.headers.get('retry-after');
@@ -217,7 +223,9 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
     }
   };
 
-  const list = (query?: ListThreadsQuery, options?: RequestOptions): Promise<ThreadList> =>
+  const call: OperationCall = (id, args, opts) => new ApiPromise(send(id, args, opts));
+
+  const list = (query?: ListThreadsQuery, options?: RequestOptions): ApiPromise<ThreadList> =>
     call('listThreads', { query }, options);
 
   const threads: ThreadsResource = {
@@ -238,7 +246,7 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
         const next = page.lastId ?? undefined;
         // A server that answers the same page again would otherwise keep this loop going forever.
         if (page.hasMore && next !== undefined && next === after) {
-          throw new FreddyError(`Pagination did not advance: the page after ${after} ends at ${next} again`);
+          throw new FreddyError(`Pagination did not advance past ${next}`);
         }
         after = next;
       } while (page.hasMore && after);

@@ -12,6 +12,7 @@ export type {
   UpdateThreadMetadataRequest,
   UpdateThreadRequest,
 } from '@freddy/types';
+export type { ApiPromise, WithResponse } from './api-promise.js';
 export {
   createFreddyClient,
   type FreddyClient,

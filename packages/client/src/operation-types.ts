@@ -4,6 +4,7 @@
  * so binding a method to the wrong operation does not compile.
  */
 import type { OperationId, operations } from '@freddy/types';
+import type { ApiPromise } from './api-promise.js';
 import type { RequestOptions } from './client.js';
 
 /** The contract's types of one operation, by id. */
@@ -19,7 +20,7 @@ type BodyOf<Request> = [Request] extends [never]
     : never;
 
 /** What a call of operation `K` sends: a thread id where its path has one, its query, its body. */
-type CallArgs<K extends OperationId> = (Operation<K>['parameters']['path'] extends { thread_id: string }
+export type CallArgs<K extends OperationId> = (Operation<K>['parameters']['path'] extends { thread_id: string }
   ? { threadId: string }
   : { threadId?: never }) &
   ([RequestBody<K>] extends [never] ? { body?: never } : { body: RequestBody<K> }) &
@@ -32,4 +33,4 @@ export type OperationCall = <K extends OperationId>(
   id: K,
   args: CallArgs<K>,
   options: RequestOptions | undefined,
-) => Promise<SuccessBody<K>>;
+) => ApiPromise<SuccessBody<K>>;

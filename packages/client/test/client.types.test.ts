@@ -64,7 +64,9 @@ describe('method shapes', () => {
 describe('the internal call is typed by the operation id', () => {
   // Each line would compile if `call` were not generic over the operation id.
   test('a method bound to the wrong operation, or given the wrong input, does not compile', () => {
-    const call = (() => Promise.reject(new Error('type test only'))) as OperationCall;
+    const call: OperationCall = () => {
+      throw new Error('type test only');
+    };
     // @ts-expect-error retrieve resolves to a Thread; deleteThread answers a DeletedThread
     const retrieve: ThreadsResource['retrieve'] = (threadId, o) => call('deleteThread', { threadId }, o);
     // @ts-expect-error pin takes no body

@@ -79,7 +79,7 @@ describe('a 2xx without a JSON body', () => {
       .threads.create({})
       .catch((e) => e);
     expect(error).toBeInstanceOf(FreddyError);
-    expect(error.message).toMatch(/empty body/);
+    expect(error.message).toMatch(/body is empty/);
     expect(server.requests).toHaveLength(1);
   });
 
