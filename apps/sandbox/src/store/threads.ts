@@ -101,6 +101,7 @@ export class ThreadStore {
   private readonly insertMessage;
   private readonly update;
   private readonly remove;
+  private readonly removeAll;
   private readonly setPin;
   /** Every write goes through here: its own savepoint in a group-committed transaction. */
   private readonly writes: GroupCommit;
@@ -125,6 +126,7 @@ export class ThreadStore {
         updated_at = @updated_at, body = @body WHERE id = @id`,
     );
     this.remove = db.prepare('DELETE FROM threads WHERE id = ? AND organization_id = ?');
+    this.removeAll = db.prepare<[string]>('DELETE FROM threads WHERE organization_id = ?');
     this.setPin = db.prepare('UPDATE threads SET is_pinned = ?, pinned_at = ?, body = ? WHERE id = ?');
   }
 
@@ -139,6 +141,30 @@ export class ThreadStore {
   }
 
   create(organizationId: string, userId: string, input: NewThread): Promise<Thread> {
+    return this.writes.run(() => this.insertThread(organizationId, userId, input));
+  }
+
+  /**
+   * A clean slate for one organization, in one transaction: its threads (and
+   * their messages) are deleted, then `seed`, if given, is created afresh.
+   * Keys and the other organizations are untouched. Idempotency records
+   * (the Idempotency-Key store) are to be deleted here too, once they exist:
+   * this is the one place a reset deletes stored state.
+   */
+  resetOrganization(
+    organizationId: string,
+    userId: string,
+    seed: readonly NewThread[] = [],
+  ): { deleted: number; created: number } {
+    return this.db.transaction(() => {
+      const deleted = this.removeAll.run(organizationId).changes;
+      for (const input of seed) this.insertThread(organizationId, userId, input);
+      return { deleted, created: seed.length };
+    })();
+  }
+
+  /** Inserts one thread and its messages; the caller runs it inside a transaction. */
+  private insertThread(organizationId: string, userId: string, input: NewThread): Thread {
     const now = nowSeconds();
     const messages = input.messages ?? [];
     const row: Omit<ThreadRow, 'body'> = {
@@ -157,13 +183,11 @@ export class ThreadStore {
       pinned_at: null,
     };
     const thread = toThread(row);
-    return this.writes.run(() => {
-      this.insert.run({ ...row, body: JSON.stringify(thread) });
-      messages.forEach((m, position) => {
-        this.insertMessage.run(row.id, position, m.role, m.content, now);
-      });
-      return thread;
+    this.insert.run({ ...row, body: JSON.stringify(thread) });
+    messages.forEach((m, position) => {
+      this.insertMessage.run(row.id, position, m.role, m.content, now);
     });
+    return thread;
   }
 
   /**
