@@ -5,19 +5,19 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describeContract } from '@freddy/spec';
 import { type Logger, pino } from 'pino';
 import sirv from 'sirv';
 import packageJson from '../package.json' with { type: 'json' };
 import { KeyStore } from './auth/keys.js';
 import { RateLimiter } from './auth/rate-limit.js';
 import { seedCredentials } from './auth/seed.js';
+import { sandboxContract } from './contract-document.js';
 import { createRequestHandler, type RequestHandler } from './http/pipeline.js';
 import type { SandboxControls } from './http/stages/control.js';
 import type { StaticHandler } from './http/stages/docs.js';
 import { type ChaosPlan, createFaultStage, parseFaults } from './http/stages/faults.js';
 import { createOperations, type ThreadOperations } from './operations/threads.js';
-import type { KeyOptions, Sandbox, SandboxCredential, SandboxOptions } from './options.js';
+import type { KeyOptions, ResetResult, Sandbox, SandboxCredential, SandboxOptions } from './options.js';
 import { openDatabase } from './store/database.js';
 import { persistRateLimits } from './store/rate-limits.js';
 import { readSeedFile, type SeedThreads } from './store/seed-file.js';
@@ -32,6 +32,8 @@ export interface SandboxApp {
   chaos: ChaosPlan | undefined;
   /** Issues another key for one of the two organizations. */
   createKey(options?: KeyOptions): SandboxCredential;
+  /** What `POST /_sandbox/reset` does, for one of the two organizations. */
+  reset(organization?: 'demo' | 'other'): ResetResult;
   /** Drops the connections held open by a `timeout` fault. */
   dropHeldConnections(): void;
   /** Saves the rate-limit windows, closes the database and flushes the log. */
@@ -51,7 +53,7 @@ let contractOnce: CompiledContract | undefined;
 export function createSandboxApp(options: SandboxOptions = {}, override?: OperationsOverride): SandboxApp {
   const startedAt = performance.now();
   const dataDir = options.memory || !options.dataDir ? undefined : resolve(options.dataDir);
-  contractOnce ??= compileContract(describeContract());
+  contractOnce ??= compileContract(sandboxContract());
   const contract = contractOnce;
   // Options are checked before anything is opened: a bad seed file or fault plan stops the start.
   const seed: SeedThreads = options.seedFile ? readSeedFile(options.seedFile, contract) : {};
@@ -72,21 +74,21 @@ export function createSandboxApp(options: SandboxOptions = {}, override?: Operat
       const threads = seed[role];
       if (threads) store.resetOrganization(credentials[role].organizationId, credentials[role].userId, threads);
     }
+    /** A clean slate for one organization: its threads (then its seed threads again) and its keys' rate-limit windows. */
+    const resetOrganization = (organizationId: string, userId: string) => {
+      const role = seeded(organizationId);
+      const threads = role ? seed[role] : undefined;
+      const result = store.resetOrganization(organizationId, role ? credentials[role].userId : userId, threads);
+      if (rateWindows) rateWindows.forget(keys.keyHashesOf(organizationId));
+      return { deletedThreads: result.deleted, seededThreads: result.created };
+    };
     const controls: SandboxControls = {
       version: packageJson.version,
       contractVersion: contract.model.version,
       startedAt,
       schemes: contract.model.securitySchemes,
       keys,
-      reset(principal) {
-        const role = seeded(principal.organizationId);
-        const threads = role ? seed[role] : undefined;
-        const userId = role ? credentials[role].userId : principal.userId;
-        const result = store.resetOrganization(principal.organizationId, userId, threads);
-        const keyHashes = keys.keyHashesOf(principal.organizationId);
-        if (rateWindows) rateWindows.forget(keyHashes);
-        return { deletedThreads: result.deleted, seededThreads: result.created };
-      },
+      reset: (principal) => resetOrganization(principal.organizationId, principal.userId),
     };
 
     const operations = createOperations(store, contract.validateMetadata);
@@ -110,6 +112,10 @@ export function createSandboxApp(options: SandboxOptions = {}, override?: Operat
         const { organizationId, userId } = credentials[keyOptions.organization ?? 'demo'];
         const label = keyOptions.readOnly ? 'read-only key' : 'key';
         return keys.issue(organizationId, userId, label, { readOnly: keyOptions.readOnly === true });
+      },
+      reset(organization = 'demo') {
+        const { organizationId, userId } = credentials[organization];
+        return resetOrganization(organizationId, userId);
       },
       dropHeldConnections: () => faults.dropHeld(),
       close() {

@@ -6,13 +6,13 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeContract } from '@freddy/spec';
 import { createSandboxApp } from './app.js';
 import { parseFaultRate, parseRateLimit, parseWholeNumber } from './cli-args.js';
+import { sandboxContract } from './contract-document.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './options.js';
 import { startSandbox } from './sandbox.js';
 
-const { rateLimit } = describeContract().limits;
+const { rateLimit } = sandboxContract().limits;
 
 const HELP = `freddy-sandbox: the Freddy Threads API, running locally on SQLite.
 

@@ -41,6 +41,11 @@ export interface SandboxOptions {
   faults?: { rate: number; seed?: number; faults?: string };
 }
 
+export interface ResetResult {
+  deletedThreads: number;
+  seededThreads: number;
+}
+
 export interface KeyOptions {
   /** A read-only key may list and retrieve; every write is a 403. */
   readOnly?: boolean;
@@ -55,6 +60,12 @@ export interface Sandbox {
   credentials: { demo: SandboxCredential; other: SandboxCredential };
   /** Issues another key for one of the two organizations, e.g. a read-only one. */
   createKey(options?: KeyOptions): SandboxCredential;
+  /**
+   * A clean slate for an organization (default `demo`), as `POST /_sandbox/reset`
+   * gives: its threads deleted (its `seedFile` threads created again), its keys'
+   * rate-limit windows started afresh; keys stay.
+   */
+  reset(organization?: 'demo' | 'other'): ResetResult;
   /** The seed of the chaos run's fault generator, when `faults` is on. */
   faultSeed?: number;
   close(): Promise<void>;

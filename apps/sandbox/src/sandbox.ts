@@ -96,6 +96,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       port: address.port,
       credentials,
       createKey: app.createKey,
+      reset: app.reset,
       ...(app.chaos ? { faultSeed: app.chaos.seed } : {}),
       close,
     };

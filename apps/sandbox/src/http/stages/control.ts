@@ -10,6 +10,7 @@
  */
 import type { CredentialScheme } from '@freddy/spec';
 import type { KeyStore, Principal } from '../../auth/keys.js';
+import type { ResetResult } from '../../options.js';
 import { errors } from '../errors.js';
 import type { Exchange } from '../exchange.js';
 import { authenticate } from './authenticate.js';
@@ -25,7 +26,7 @@ export interface SandboxControls {
   /** Every credential scheme the contract has: any of them may call the control endpoints. */
   schemes: readonly CredentialScheme[];
   keys: KeyStore;
-  reset(principal: Principal): { deletedThreads: number; seededThreads: number };
+  reset(principal: Principal): ResetResult;
 }
 
 /** True when the request was for a control endpoint (and has been answered). */
