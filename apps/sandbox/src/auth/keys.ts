@@ -35,8 +35,13 @@ function randomId(prefix: string): string {
 export class KeyStore {
   private readonly lookup;
   private readonly insertKey;
-  /** Keys are never revoked while the server runs, so a found key can be remembered. */
+  /**
+   * Keys are never revoked while the server runs, so a found key can be
+   * remembered: by the key as presented (no hash per request; the process
+   * sees every presented key anyway) and by its hash.
+   */
   private readonly cache = new Map<string, Principal>();
+  private readonly presented = new Map<string, Principal>();
 
   constructor(private readonly db: Db) {
     this.lookup = db.prepare<[string], { organization_id: string; user_id: string; read_only: number }>(
@@ -49,10 +54,15 @@ export class KeyStore {
   }
 
   authenticate(apiKey: string): Principal | undefined {
+    const known = this.presented.get(apiKey);
+    if (known) return known;
     if (!apiKey.startsWith(API_KEY_PREFIX)) return undefined;
     const keyHash = hashApiKey(apiKey);
     const cached = this.cache.get(keyHash);
-    if (cached) return cached;
+    if (cached) {
+      this.presented.set(apiKey, cached);
+      return cached;
+    }
     const row = this.lookup.get(keyHash);
     if (!row) return undefined;
     const principal = {
@@ -62,6 +72,7 @@ export class KeyStore {
       readOnly: row.read_only === 1,
     };
     this.cache.set(keyHash, principal);
+    this.presented.set(apiKey, principal);
     return principal;
   }
 

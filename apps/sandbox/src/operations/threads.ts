@@ -45,8 +45,8 @@ export interface ThreadOperations {
   createThread(input: OperationInput<NewThread>): Promise<Thread>;
   listThreads(input: OperationInput<undefined, ListQuery>): RawJson;
   retrieveThread(input: ThreadInput): RawJson;
-  updateThread(input: OperationInput<UpdateThreadRequest>): Promise<Thread>;
-  updateThreadMetadata(input: OperationInput<UpdateThreadMetadataRequest>): Promise<Thread>;
+  updateThread(input: OperationInput<UpdateThreadRequest>): Promise<RawJson>;
+  updateThreadMetadata(input: OperationInput<UpdateThreadMetadataRequest>): Promise<RawJson>;
   deleteThread(input: ThreadInput): Promise<DeletedThread>;
   pinThread(input: ThreadInput): Promise<PinStatus>;
   unpinThread(input: ThreadInput): Promise<PinStatus>;
@@ -69,8 +69,8 @@ export function createOperations(store: ThreadStore, validateMetadata: ValidateF
     const id = threadIdOf(input);
     try {
       const thread = await store.change(input.principal.organizationId, id, changes, checkMetadata);
-      if (!thread) throw errors.threadNotFound(id);
-      return thread;
+      if (thread === undefined) throw errors.threadNotFound(id);
+      return new RawJson(thread);
     } catch (error) {
       if (error instanceof MetadataRejectedError) {
         const problem = error.problem;
