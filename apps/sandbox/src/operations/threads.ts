@@ -16,6 +16,7 @@ import type {
 import type { Principal } from '../auth/keys.js';
 import { errors, isoSeconds } from '../http/errors.js';
 import {
+  type ListPage,
   type ListQuery,
   type MetadataCheck,
   MetadataRejectedError,
@@ -50,6 +51,22 @@ export interface ThreadOperations {
   deleteThread(input: ThreadInput): Promise<DeletedThread>;
   pinThread(input: ThreadInput): Promise<PinStatus>;
   unpinThread(input: ThreadInput): Promise<PinStatus>;
+}
+
+/** The ThreadList text of each page the store hands out (a cached page is rendered once). */
+const renderedPages = new WeakMap<ListPage, RawJson>();
+
+/** The ThreadList shape, around threads SQLite has already rendered as JSON. */
+function renderPage(page: ListPage): RawJson {
+  let text = renderedPages.get(page);
+  if (!text) {
+    text = new RawJson(
+      `{"object":"list","data":[${page.threads.join(',')}],"firstId":${JSON.stringify(page.ids[0] ?? null)},` +
+        `"lastId":${JSON.stringify(page.ids.at(-1) ?? null)},"hasMore":${page.hasMore}}`,
+    );
+    renderedPages.set(page, text);
+  }
+  return text;
 }
 
 export function createOperations(store: ThreadStore, validateMetadata: ValidateFunction): ThreadOperations {
@@ -104,12 +121,7 @@ export function createOperations(store: ThreadStore, validateMetadata: ValidateF
         throw errors.badRequest('Use either after or before, not both', 'invalid_parameters', 'before');
       }
       try {
-        const page = store.list(input.principal.organizationId, query);
-        // The ThreadList shape, around threads SQLite has already rendered as JSON.
-        return new RawJson(
-          `{"object":"list","data":[${page.threads.join(',')}],"firstId":${JSON.stringify(page.ids[0] ?? null)},` +
-            `"lastId":${JSON.stringify(page.ids.at(-1) ?? null)},"hasMore":${page.hasMore}}`,
-        );
+        return renderPage(store.list(input.principal.organizationId, query));
       } catch (error) {
         if (error instanceof UnknownCursorError) {
           throw errors.badRequest(

@@ -97,6 +97,8 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** At most this many thread rows are kept in memory; past it the cache starts afresh. */
 const ROW_CACHE_MAX = 10_000;
+/** At most this many list pages per organization; past it its pages start afresh. */
+const PAGE_CACHE_MAX = 1_000;
 
 export class ThreadStore {
   private readonly select;
@@ -121,9 +123,18 @@ export class ThreadStore {
    * the sandbox is.
    */
   private readonly rows = new Map<string, ThreadRow>();
+  /**
+   * List pages already read, per organization and query; any write to an
+   * organization's threads drops its pages (inside the write, so, as for
+   * `rows`, no read sees a page from before a committed write).
+   */
+  private readonly pages = new Map<string, Map<string, ListPage>>();
 
   constructor(private readonly db: Db) {
-    this.writes = new GroupCommit(db, () => this.rows.clear());
+    this.writes = new GroupCommit(db, () => {
+      this.rows.clear();
+      this.pages.clear();
+    });
     this.select = db.prepare<[string, string], ThreadRow>('SELECT * FROM threads WHERE id = ? AND organization_id = ?');
     this.insert = db.prepare(
       `INSERT INTO threads (id, organization_id, user_id, created_at, updated_at, metadata, assistant_id, title,
@@ -167,7 +178,10 @@ export class ThreadStore {
   }
 
   create(organizationId: string, userId: string, input: NewThread): Promise<Thread> {
-    return this.writes.run(() => this.insertThread(organizationId, userId, input));
+    return this.writes.run(() => {
+      this.pages.delete(organizationId);
+      return this.insertThread(organizationId, userId, input);
+    });
   }
 
   /**
@@ -184,6 +198,7 @@ export class ThreadStore {
   ): { deleted: number; created: number } {
     return this.db.transaction(() => {
       this.rows.clear();
+      this.pages.delete(organizationId);
       const deleted = this.removeAll.run(organizationId).changes;
       for (const input of seed) this.insertThread(organizationId, userId, input);
       return { deleted, created: seed.length };
@@ -247,6 +262,7 @@ export class ThreadStore {
         updated_at: nowSeconds(),
       };
       next.body = JSON.stringify(toThread(next, metadata));
+      this.pages.delete(organizationId);
       this.update.run(next);
       this.remember(next);
       return next.body;
@@ -256,7 +272,10 @@ export class ThreadStore {
   delete(organizationId: string, id: string): Promise<boolean> {
     return this.writes.run(() => {
       const deleted = this.remove.run(id, organizationId).changes === 1;
-      if (deleted) this.rows.delete(id);
+      if (deleted) {
+        this.rows.delete(id);
+        this.pages.delete(organizationId);
+      }
       return deleted;
     });
   }
@@ -270,6 +289,7 @@ export class ThreadStore {
       const next = { ...row, is_pinned: pinned ? 1 : 0, pinned_at: pinned ? nowSeconds() : null };
       const thread = toThread(next);
       next.body = JSON.stringify(thread);
+      this.pages.delete(organizationId);
       this.setPin.run(next.is_pinned, next.pinned_at, next.body, id);
       this.remember(next);
       return thread;
@@ -282,6 +302,27 @@ export class ThreadStore {
    * forward from a cursor, `before` backward; both come back in list order.
    */
   list(organizationId: string, query: ListQuery): ListPage {
+    const key = JSON.stringify([
+      query.order,
+      query.limit,
+      query.assistantId,
+      query.visibleInUi,
+      query.after,
+      query.before,
+    ]);
+    let cached = this.pages.get(organizationId);
+    const hit = cached?.get(key);
+    if (hit) return hit;
+    const page = this.readPage(organizationId, query);
+    if (!cached || cached.size >= PAGE_CACHE_MAX) {
+      cached = new Map();
+      this.pages.set(organizationId, cached);
+    }
+    cached.set(key, page);
+    return page;
+  }
+
+  private readPage(organizationId: string, query: ListQuery): ListPage {
     const { order, limit } = query;
     const params: unknown[] = [organizationId];
     const where = ['organization_id = ?'];
