@@ -74,12 +74,12 @@ export class Exchange {
       res.destroy();
       return;
     }
-    const payload = body instanceof RawJson ? body.text : JSON.stringify(body);
+    const payload = body instanceof RawJson ? body.bytes : JSON.stringify(body);
     res.writeHead(status, {
       ...CORS_HEADERS,
       'x-request-id': this.requestId,
       'content-type': 'application/json; charset=utf-8',
-      'content-length': Buffer.byteLength(payload),
+      'content-length': typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length,
       ...headers,
     });
     res.end(payload);

@@ -36,7 +36,13 @@ interface OperationInput<Body = undefined, Query = undefined> {
 
 /** A response body that is already JSON text, sent as is. */
 export class RawJson {
+  private encoded: Buffer | undefined;
   constructor(readonly text: string) {}
+  /** The text as UTF-8, encoded once however often it is sent (a cached list page is sent many times). */
+  get bytes(): Buffer {
+    this.encoded ??= Buffer.from(this.text);
+    return this.encoded;
+  }
 }
 
 type ThreadInput = OperationInput;

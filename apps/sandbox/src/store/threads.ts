@@ -144,9 +144,9 @@ export class ThreadStore {
     this.insertMessage = db.prepare(
       'INSERT INTO messages (thread_id, position, role, content, created_at) VALUES (?, ?, ?, ?, ?)',
     );
-    this.update = db.prepare(
-      `UPDATE threads SET metadata = @metadata, title = @title, visible_in_ui = @visible_in_ui,
-        updated_at = @updated_at, body = @body WHERE id = @id`,
+    // Positional parameters: binding by name looks each one up in the row object.
+    this.update = db.prepare<[string, string | null, number, number, string, string]>(
+      'UPDATE threads SET metadata = ?, title = ?, visible_in_ui = ?, updated_at = ?, body = ? WHERE id = ?',
     );
     this.remove = db.prepare('DELETE FROM threads WHERE id = ? AND organization_id = ?');
     this.removeAll = db.prepare<[string]>('DELETE FROM threads WHERE organization_id = ?');
@@ -263,7 +263,7 @@ export class ThreadStore {
       };
       next.body = JSON.stringify(toThread(next, metadata));
       this.pages.delete(organizationId);
-      this.update.run(next);
+      this.update.run(next.metadata, next.title, next.visible_in_ui, next.updated_at, next.body, id);
       this.remember(next);
       return next.body;
     });
