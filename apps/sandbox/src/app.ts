@@ -19,7 +19,7 @@ import { type ChaosPlan, createFaultStage, parseFaults } from './http/stages/fau
 import { createOperations, type ThreadOperations } from './operations/threads.js';
 import type { KeyOptions, ResetResult, Sandbox, SandboxCredential, SandboxOptions } from './options.js';
 import { openDatabase } from './store/database.js';
-import { persistRateLimits } from './store/rate-limits.js';
+import { persistRateLimits, type RateLimitPersistence } from './store/rate-limits.js';
 import { readSeedFile, type SeedThreads } from './store/seed-file.js';
 import { ThreadStore } from './store/threads.js';
 import { type CompiledContract, compileContract } from './validation/contract.js';
@@ -60,12 +60,13 @@ export function createSandboxApp(options: SandboxOptions = {}, override?: Operat
   const chaos = chaosPlan(options.faults);
   const logger = createLogger(options.log);
   const db = openDatabase(dataDir);
+  let rateWindows: RateLimitPersistence | undefined;
   try {
     const keys = new KeyStore(db);
     const credentials = seedCredentials(db, keys, dataDir);
     const store = new ThreadStore(db);
     const limiter = createLimiter(options.rateLimit, contract);
-    const rateWindows = limiter ? persistRateLimits(db, limiter) : undefined;
+    rateWindows = limiter ? persistRateLimits(db, limiter) : undefined;
 
     // Each organization the seed file names starts from its threads, and returns to them on a reset.
     const seeded = (organizationId: string) =>
@@ -79,7 +80,7 @@ export function createSandboxApp(options: SandboxOptions = {}, override?: Operat
       const role = seeded(organizationId);
       const threads = role ? seed[role] : undefined;
       const result = store.resetOrganization(organizationId, role ? credentials[role].userId : userId, threads);
-      if (rateWindows) rateWindows.forget(keys.keyHashesOf(organizationId));
+      rateWindows?.forget(keys.keyHashesOf(organizationId));
       return { deletedThreads: result.deleted, seededThreads: result.created };
     };
     const controls: SandboxControls = {
@@ -125,6 +126,8 @@ export function createSandboxApp(options: SandboxOptions = {}, override?: Operat
       },
     };
   } catch (error) {
+    // Its timer would otherwise save to a closed database.
+    rateWindows?.close();
     db.close();
     throw error;
   }
