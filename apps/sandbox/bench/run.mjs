@@ -169,12 +169,16 @@ async function main() {
         'prism p50/p99 ms': `${p.p50}/${p.p99}`,
         'prism CPU µs/req': p.cpuPerRequest ?? '',
         '× prism': (o.rps / p.rps).toFixed(1),
+        // The CPU aim: a request's server CPU against bare node:http's for a fixed body.
+        'CPU × bare':
+          o.cpuPerRequest && ceiling.cpuPerRequest ? (o.cpuPerRequest / ceiling.cpuPerRequest).toFixed(1) : '',
         '÷ bare node:http': `${((o.rps / ceiling.rps) * 100).toFixed(0)}%`,
         'non-2xx (ours/prism)': `${o.non2xx}/${p.non2xx}`,
       };
     });
     console.log(
-      `\nbare node:http, fixed body: ${Math.round(ceiling.rps)} req/s, p50/p99 ${ceiling.p50}/${ceiling.p99} ms`,
+      `\nbare node:http, fixed body: ${Math.round(ceiling.rps)} req/s, p50/p99 ${ceiling.p50}/${ceiling.p99} ms, ` +
+        `server CPU ${ceiling.cpuPerRequest ?? '?'} µs/request`,
     );
     console.table(rows);
     const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;

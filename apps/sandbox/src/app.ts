@@ -5,19 +5,24 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describeContract } from '@freddy/spec';
 import { type Logger, pino } from 'pino';
 import sirv from 'sirv';
+import packageJson from '../package.json' with { type: 'json' };
 import { KeyStore } from './auth/keys.js';
 import { RateLimiter } from './auth/rate-limit.js';
 import { seedCredentials } from './auth/seed.js';
+import { sandboxContract } from './contract-document.js';
 import { createRequestHandler, type RequestHandler } from './http/pipeline.js';
+import type { SandboxControls } from './http/stages/control.js';
 import type { StaticHandler } from './http/stages/docs.js';
+import { type ChaosPlan, createFaultStage, parseFaults } from './http/stages/faults.js';
 import { Idempotency } from './http/stages/idempotency.js';
 import { createOperations, type ThreadOperations } from './operations/threads.js';
-import type { Sandbox, SandboxOptions } from './options.js';
+import type { KeyOptions, ResetResult, Sandbox, SandboxCredential, SandboxOptions } from './options.js';
 import { openDatabase } from './store/database.js';
 import { IdempotencyRecords } from './store/idempotency.js';
+import { persistRateLimits, type RateLimitPersistence } from './store/rate-limits.js';
+import { readSeedFile, type SeedThreads } from './store/seed-file.js';
 import { ThreadStore } from './store/threads.js';
 import { type CompiledContract, compileContract } from './validation/contract.js';
 
@@ -25,49 +30,124 @@ export interface SandboxApp {
   handle: RequestHandler;
   contract: CompiledContract;
   credentials: Sandbox['credentials'];
-  /** Closes the database and flushes the log. */
+  /** The chaos plan in force (`faults` option), with its seed. */
+  chaos: ChaosPlan | undefined;
+  /** Issues another key for one of the two organizations. */
+  createKey(options?: KeyOptions): SandboxCredential;
+  /** What `POST /_sandbox/reset` does, for one of the two organizations. */
+  reset(organization?: 'demo' | 'other'): ResetResult;
+  /** Drops the connections held open by a `timeout` fault. */
+  dropHeldConnections(): void;
+  /** Saves the rate-limit windows, closes the database and flushes the log. */
   close(): void;
 }
 
 /** Lets a test swap an operation's implementation, e.g. for one that throws. */
 export type OperationsOverride = (operations: ThreadOperations) => ThreadOperations;
 
+/** The faults a chaos run picks from unless told otherwise: the ones a client can recover from by retrying. */
+const DEFAULT_CHAOS_FAULTS = 'latency=1000,reset,error-after-commit';
+
 // Compiled once per process: test suites start many sandboxes, and the
 // validators keep no state between calls.
 let contractOnce: CompiledContract | undefined;
 
 export function createSandboxApp(options: SandboxOptions = {}, override?: OperationsOverride): SandboxApp {
+  const startedAt = performance.now();
   const dataDir = options.memory || !options.dataDir ? undefined : resolve(options.dataDir);
-  const logger = createLogger(options.log);
-  contractOnce ??= compileContract(describeContract());
+  contractOnce ??= compileContract(sandboxContract());
   const contract = contractOnce;
+  // Options are checked before anything is opened: a bad seed file or fault plan stops the start.
+  const seed: SeedThreads = options.seedFile ? readSeedFile(options.seedFile, contract) : {};
+  const chaos = chaosPlan(options.faults);
+  const logger = createLogger(options.log);
   const db = openDatabase(dataDir);
+  let rateWindows: RateLimitPersistence | undefined;
   try {
     const keys = new KeyStore(db);
     const credentials = seedCredentials(db, keys, dataDir);
-    const operations = createOperations(new ThreadStore(db), contract.validateMetadata);
+    const store = new ThreadStore(db);
+    const limiter = createLimiter(options.rateLimit, contract);
+    rateWindows = limiter ? persistRateLimits(db, limiter) : undefined;
+
+    // Each organization the seed file names starts from its threads, and returns to them on a reset.
+    const seeded = (organizationId: string) =>
+      (['demo', 'other'] as const).find((role) => credentials[role].organizationId === organizationId);
+    for (const role of ['demo', 'other'] as const) {
+      const threads = seed[role];
+      if (threads) store.resetOrganization(credentials[role].organizationId, credentials[role].userId, threads);
+    }
+    const idempotencyRecords = new IdempotencyRecords(db);
+    /**
+     * A clean slate for one organization: its threads (then its seed threads
+     * again), its idempotency records and its keys' rate-limit windows.
+     */
+    const resetOrganization = (organizationId: string, userId: string) => {
+      const role = seeded(organizationId);
+      const threads = role ? seed[role] : undefined;
+      const result = store.resetOrganization(organizationId, role ? credentials[role].userId : userId, threads);
+      const forgottenKeys = idempotencyRecords.forget(organizationId);
+      rateWindows?.forget(keys.keyHashesOf(organizationId));
+      return { deletedThreads: result.deleted, seededThreads: result.created, idempotencyRecords: forgottenKeys };
+    };
+    const controls: SandboxControls = {
+      version: packageJson.version,
+      contractVersion: contract.model.version,
+      startedAt,
+      schemes: contract.model.securitySchemes,
+      keys,
+      reset: (principal) => resetOrganization(principal.organizationId, principal.userId),
+    };
+
+    const operations = createOperations(store, contract.validateMetadata);
+    const faults = createFaultStage(chaos);
     const handle = createRequestHandler({
       contract,
       keys,
-      limiter: createLimiter(options.rateLimit, contract),
+      limiter,
       operations: override ? override(operations) : operations,
-      idempotency: new Idempotency(new IdempotencyRecords(db)),
+      idempotency: new Idempotency(idempotencyRecords),
       logger,
+      faults,
+      controls,
       docs: docsHandler(options.docsDir, logger),
     });
     return {
       handle,
       contract,
       credentials,
+      chaos,
+      createKey(keyOptions = {}) {
+        const { organizationId, userId } = credentials[keyOptions.organization ?? 'demo'];
+        const label = keyOptions.readOnly ? 'read-only key' : 'key';
+        return keys.issue(organizationId, userId, label, { readOnly: keyOptions.readOnly === true });
+      },
+      reset(organization = 'demo') {
+        const { organizationId, userId } = credentials[organization];
+        return resetOrganization(organizationId, userId);
+      },
+      dropHeldConnections: () => faults.dropHeld(),
       close() {
+        rateWindows?.close();
         db.close();
         logger?.flush();
       },
     };
   } catch (error) {
+    // Its timer would otherwise save to a closed database.
+    rateWindows?.close();
     db.close();
     throw error;
   }
+}
+
+/** The chaos plan of the `faults` option: checked, with a seed chosen when none is given. */
+function chaosPlan(option: SandboxOptions['faults']): ChaosPlan | undefined {
+  if (!option || option.rate === 0) return undefined;
+  if (!(option.rate > 0 && option.rate <= 1)) throw new TypeError(`faults.rate must be in (0, 1], not ${option.rate}`);
+  const seed = option.seed ?? Math.floor(Math.random() * 2 ** 31);
+  if (!Number.isInteger(seed)) throw new TypeError(`faults.seed must be a whole number, not ${option.seed}`);
+  return { rate: option.rate, seed, faults: parseFaults(option.faults ?? DEFAULT_CHAOS_FAULTS) };
 }
 
 /** The contract's default plan (`x-rate-limit`) unless the options say otherwise; `false` for none. */

@@ -5,6 +5,8 @@ export interface SandboxCredential {
   apiKey: string;
   organizationId: string;
   userId: string;
+  /** Set on a read-only key: it may list and retrieve, and every write is a 403. */
+  readOnly?: boolean;
 }
 
 export interface SandboxOptions {
@@ -25,6 +27,32 @@ export interface SandboxOptions {
   headersTimeoutMs?: number;
   /** A whole request (headers and body) must arrive within this many ms, or 408; default 30 000. */
   requestTimeoutMs?: number;
+  /**
+   * A JSON file of threads loaded at start into the organizations it names,
+   * and again on every `POST /_sandbox/reset`: an array of createThread
+   * bodies (demo organization), or `{ "demo": [...], "other": [...] }`.
+   */
+  seedFile?: string;
+  /**
+   * A chaos run: this share of requests (0–1) gets a fault picked from
+   * `faults` (default `latency=1000,reset,error-after-commit`), by a
+   * generator seeded with `seed` (default random; `sandbox.faultSeed` says it).
+   */
+  faults?: { rate: number; seed?: number; faults?: string };
+}
+
+export interface ResetResult {
+  deletedThreads: number;
+  seededThreads: number;
+  /** Stored answers to Idempotency-Key requests that were forgotten. */
+  idempotencyRecords: number;
+}
+
+export interface KeyOptions {
+  /** A read-only key may list and retrieve; every write is a 403. */
+  readOnly?: boolean;
+  /** Default `demo`. */
+  organization?: 'demo' | 'other';
 }
 
 export interface Sandbox {
@@ -32,6 +60,16 @@ export interface Sandbox {
   url: string;
   port: number;
   credentials: { demo: SandboxCredential; other: SandboxCredential };
+  /** Issues another key for one of the two organizations, e.g. a read-only one. */
+  createKey(options?: KeyOptions): SandboxCredential;
+  /**
+   * A clean slate for an organization (default `demo`), as `POST /_sandbox/reset`
+   * gives: its threads deleted (its `seedFile` threads created again), its keys'
+   * rate-limit windows started afresh; keys stay.
+   */
+  reset(organization?: 'demo' | 'other'): ResetResult;
+  /** The seed of the chaos run's fault generator, when `faults` is on. */
+  faultSeed?: number;
   close(): Promise<void>;
 }
 

@@ -74,6 +74,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         closing = true;
         const stopped = new Promise<void>((r) => server.close(() => r()));
         server.closeIdleConnections();
+        // A request held by a `timeout` fault would otherwise keep close() waiting for its grace period.
+        app.dropHeldConnections();
         if (inFlight > 0) {
           await Promise.race([
             new Promise<void>((r) => {
@@ -89,7 +91,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return closed;
     };
 
-    return { url, port: address.port, credentials, close };
+    return {
+      url,
+      port: address.port,
+      credentials,
+      createKey: app.createKey,
+      reset: app.reset,
+      ...(app.chaos ? { faultSeed: app.chaos.seed } : {}),
+      close,
+    };
   } catch (error) {
     app.close();
     throw error;

@@ -16,6 +16,8 @@ export interface Principal {
   userId: string;
   /** The stored hash: a stable, non-secret identity of the key (rate limits, logs). */
   keyHash: string;
+  /** A read-only key may list and retrieve; every write is refused with 403. */
+  readOnly: boolean;
 }
 
 function generateApiKey(): string {
@@ -33,34 +35,56 @@ function randomId(prefix: string): string {
 export class KeyStore {
   private readonly lookup;
   private readonly insertKey;
-  /** Keys are never revoked while the server runs, so a found key can be remembered. */
+  /**
+   * Keys are never revoked while the server runs, so a found key can be
+   * remembered: by the key as presented (no hash per request; the process
+   * sees every presented key anyway) and by its hash.
+   */
   private readonly cache = new Map<string, Principal>();
+  private readonly presented = new Map<string, Principal>();
 
   constructor(private readonly db: Db) {
-    this.lookup = db.prepare<[string], { organization_id: string; user_id: string }>(
-      'SELECT organization_id, user_id FROM api_keys WHERE key_hash = ?',
+    this.lookup = db.prepare<[string], { organization_id: string; user_id: string; read_only: number }>(
+      'SELECT organization_id, user_id, read_only FROM api_keys WHERE key_hash = ?',
     );
     this.insertKey = db.prepare(
-      `INSERT INTO api_keys (key_hash, key_prefix, organization_id, user_id, label, created_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO api_keys (key_hash, key_prefix, organization_id, user_id, label, created_at, read_only)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
   authenticate(apiKey: string): Principal | undefined {
+    const known = this.presented.get(apiKey);
+    if (known) return known;
     if (!apiKey.startsWith(API_KEY_PREFIX)) return undefined;
     const keyHash = hashApiKey(apiKey);
     const cached = this.cache.get(keyHash);
-    if (cached) return cached;
+    if (cached) {
+      this.presented.set(apiKey, cached);
+      return cached;
+    }
     const row = this.lookup.get(keyHash);
     if (!row) return undefined;
-    const principal = { organizationId: row.organization_id, userId: row.user_id, keyHash };
+    const principal = {
+      organizationId: row.organization_id,
+      userId: row.user_id,
+      keyHash,
+      readOnly: row.read_only === 1,
+    };
     this.cache.set(keyHash, principal);
+    this.presented.set(apiKey, principal);
     return principal;
   }
 
   /** Issues a new key for a user; only its hash is stored. */
-  issue(organizationId: string, userId: string, label: string): SandboxCredential {
+  issue(
+    organizationId: string,
+    userId: string,
+    label: string,
+    options: { readOnly?: boolean } = {},
+  ): SandboxCredential {
     const apiKey = generateApiKey();
+    const readOnly = options.readOnly === true;
     this.insertKey.run(
       hashApiKey(apiKey),
       apiKey.slice(0, 7),
@@ -68,8 +92,17 @@ export class KeyStore {
       userId,
       label,
       Math.floor(Date.now() / 1000),
+      readOnly ? 1 : 0,
     );
-    return { apiKey, organizationId, userId };
+    return { apiKey, organizationId, userId, ...(readOnly ? { readOnly } : {}) };
+  }
+
+  /** The hashes of an organization's keys (their rate-limit windows go with a reset). */
+  keyHashesOf(organizationId: string): string[] {
+    return this.db
+      .prepare<[string], string>('SELECT key_hash FROM api_keys WHERE organization_id = ?')
+      .pluck(true)
+      .all(organizationId);
   }
 
   createOrganization(name: string, userName: string): { organizationId: string; userId: string } {

@@ -1,4 +1,9 @@
-/** A fixed-window request counter per key, in memory (a sandbox runs as one process). */
+/**
+ * A fixed-window request counter per key, in memory (a sandbox runs as one
+ * process): the map is the source of truth, and the windows that changed
+ * since the last save are remembered, so they can be written to the database
+ * now and then (store/rate-limits.ts) and survive a restart.
+ */
 export interface RateLimitConfig {
   limit: number;
   windowMs: number;
@@ -13,8 +18,15 @@ export interface RateLimitState {
   retryAfter?: number;
 }
 
+export interface RateWindow {
+  start: number;
+  count: number;
+}
+
 export class RateLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
+  private readonly windows = new Map<string, RateWindow>();
+  /** Keys whose window changed since `takeChanged()` last ran. */
+  private changed = new Set<string>();
 
   constructor(private readonly config: RateLimitConfig) {}
 
@@ -44,6 +56,30 @@ export class RateLimiter {
       };
     }
     window.count++;
+    this.changed.add(key);
     return { limit: this.config.limit, remaining: this.config.limit - window.count, reset };
+  }
+
+  /** Puts back windows saved by an earlier run. */
+  restore(windows: Iterable<[string, RateWindow]>): void {
+    for (const [key, window] of windows) this.windows.set(key, { ...window });
+  }
+
+  /** The windows changed since the last call, for saving. */
+  takeChanged(): [string, RateWindow][] {
+    const keys = this.changed;
+    this.changed = new Set();
+    return [...keys].flatMap((key) => {
+      const window = this.windows.get(key);
+      return window ? [[key, { ...window }] as [string, RateWindow]] : [];
+    });
+  }
+
+  /** Starts these keys afresh (a reset of their organization). */
+  forget(keys: Iterable<string>): void {
+    for (const key of keys) {
+      this.windows.delete(key);
+      this.changed.delete(key);
+    }
   }
 }

@@ -61,14 +61,14 @@ export function renderError(
   requestId: string,
 ): ErrorResponse | PlatformErrorResponse {
   const e = error.init;
-  const fit = (field: string, value: string) => clip(value, envelope.bounds.get(field));
+  const bounded = (field: string, value: string) => clip(value, envelope.bounds.get(field));
   if (envelope.kind === 'freddy') {
     return {
       error: {
-        message: fit('message', e.message),
+        message: bounded('message', e.message),
         type: e.type,
         code: e.code,
-        ...(e.param ? { param: fit('param', e.param) } : {}),
+        ...(e.param ? { param: bounded('param', e.param) } : {}),
       },
     };
   }
@@ -78,8 +78,8 @@ export function renderError(
     success: false,
     error: {
       code: e.platformCode ?? documented.code,
-      message: fit('message', e.userMessage ?? documented.message),
-      system_message: fit('system_message', e.message),
+      message: bounded('message', e.userMessage ?? documented.message),
+      system_message: bounded('system_message', e.message),
       type: documented.type as PlatformErrorType,
       status: e.status,
       details: e.details ?? (e.param ? { param: e.param } : {}),
@@ -117,6 +117,13 @@ export const errors = {
       message: 'The API key is not valid',
       platformCode: 'INVALID_API_KEY',
       userMessage: 'Invalid API key. Please provide a valid API key.',
+    }),
+  readOnlyKey: () =>
+    new ApiError({
+      status: 403,
+      type: 'permission_error',
+      code: 'insufficient_permissions',
+      message: 'This key is read-only; it may list and retrieve threads, not change them',
     }),
   threadNotFound: (threadId: string) =>
     new ApiError({

@@ -20,6 +20,8 @@ export interface LogFields {
   url: string;
   operationId?: string;
   organizationId?: string;
+  /** The faults injected into this request (`X-Sandbox-Fault` or the chaos rate). */
+  fault?: string;
   error?: unknown;
 }
 
@@ -30,13 +32,17 @@ export class Exchange {
   readonly rawUrl: string;
   /** The URL's path, without the query. */
   readonly path: string;
-  /** The query string, without `?`. */
-  readonly search: string;
+  /** The query string, without `?` (and without the sandbox's own parameters once they are taken). */
+  search: string;
   readonly log: LogFields;
   /** Errors are rendered in the envelope of the operation, once it is known. */
   envelope: Envelope;
   /** Headers every later answer carries (the rate-limit headers, once the key is known). */
   carried: HeaderValues = {};
+  /** A `latency` fault: the answer is sent this many ms late. */
+  answerDelayMs = 0;
+  /** An `error-after-commit` fault: the operation runs, then the answer is a 500. */
+  failAfterCommit = false;
 
   constructor(
     readonly req: IncomingMessage,
@@ -54,18 +60,26 @@ export class Exchange {
   }
 
   send(status: number, body: unknown, headers: HeaderValues = this.carried): void {
+    if (this.answerDelayMs > 0) {
+      const delay = this.answerDelayMs;
+      this.answerDelayMs = 0;
+      setTimeout(() => this.send(status, body, headers), delay);
+      return;
+    }
     const { res } = this;
+    // The client has gone (it gave up waiting on a late answer): nothing to send to.
+    if (this.req.socket.destroyed) return;
     if (res.headersSent) {
       // Nothing sensible can follow a half-sent answer: drop the connection.
       res.destroy();
       return;
     }
-    const payload = body instanceof RawJson ? body.text : JSON.stringify(body);
+    const payload = body instanceof RawJson ? body.bytes : JSON.stringify(body);
     res.writeHead(status, {
       ...CORS_HEADERS,
       'x-request-id': this.requestId,
       'content-type': 'application/json; charset=utf-8',
-      'content-length': Buffer.byteLength(payload),
+      'content-length': typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length,
       ...headers,
     });
     res.end(payload);

@@ -1,10 +1,12 @@
 /**
  * The request pipeline, one stage after another: CORS preflight → docs →
- * route (from the contract) → authenticate (the operation's security schemes)
- * → rate limit → path and query parameters → body (read within the contract's
- * limit, then validated) → run the operation. Each stage throws an ApiError to
- * answer early; the exchange renders it in the operation's envelope, with
- * x-request-id, and the request gets one log line.
+ * the sandbox's control endpoints (`/_sandbox/…`) → route (from the contract)
+ * → authenticate (the operation's security schemes) → rate limit → faults
+ * asked for (`X-Sandbox-Fault`, or the chaos rate) → authorize (read-only
+ * keys) → a chosen answer (`Prefer`) → path and query parameters → body (read
+ * within the contract's limit, then validated) → run the operation. Each
+ * stage throws an ApiError to answer early; the exchange renders it in the
+ * operation's envelope, with x-request-id, and the request gets one log line.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type OperationId, operationTable } from '@freddy/types';
@@ -15,12 +17,16 @@ import type { ThreadOperations } from '../operations/threads.js';
 import type { CompiledContract, CompiledOperation } from '../validation/contract.js';
 import { Exchange } from './exchange.js';
 import { authenticate } from './stages/authenticate.js';
+import { authorize } from './stages/authorize.js';
+import { type SandboxControls, serveControl } from './stages/control.js';
 import { type Dispatchable, dispatch } from './stages/dispatch.js';
 import { type StaticHandler, serveDocs } from './stages/docs.js';
+import type { FaultStage } from './stages/faults.js';
 import { IDEMPOTENCY_HEADER, type Idempotency } from './stages/idempotency.js';
 import { limitRate } from './stages/limit-rate.js';
 import { logWhenFinished } from './stages/log-request.js';
 import { parseQuery, validateHeaders, validatePath } from './stages/parameters.js';
+import { createPreferStage } from './stages/prefer.js';
 import { createPreflight } from './stages/preflight.js';
 import { readJsonBody } from './stages/read-body.js';
 import { Router } from './stages/route.js';
@@ -33,6 +39,8 @@ export interface PipelineDeps {
   operations: ThreadOperations;
   idempotency: Idempotency;
   logger: Logger | undefined;
+  faults: FaultStage;
+  controls: SandboxControls;
   /** Serves `/docs/…` when a docs folder is configured. */
   docs?: StaticHandler;
 }
@@ -40,9 +48,13 @@ export interface PipelineDeps {
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 export function createRequestHandler(deps: PipelineDeps): RequestHandler {
-  const { contract, keys, limiter, logger, docs, idempotency } = deps;
+  const { contract, keys, limiter, logger, docs, faults, controls, idempotency } = deps;
   const router = new Router(contract);
   const answerPreflight = createPreflight(contract);
+  const plan = contract.model.limits.rateLimit;
+  const answerPreferred = createPreferStage(
+    limiter ? { limit: limiter.limit, windowSeconds: Math.ceil(limiter.windowMs / 1000) } : plan,
+  );
   const handlers = handlerTable(contract.operations, deps.operations);
   const bodyLimits = {
     maxBytes: contract.model.limits.requestBodyMaxBytes,
@@ -53,15 +65,18 @@ export function createRequestHandler(deps: PipelineDeps): RequestHandler {
     const exchange = new Exchange(req, res, logger, contract.defaultEnvelope);
     logWhenFinished(exchange, logger);
     try {
-      if (answerPreflight(exchange) || serveDocs(exchange, docs)) return;
+      if (answerPreflight(exchange) || serveDocs(exchange, docs) || serveControl(exchange, controls)) return;
 
       const { operation, params } = router.route(exchange.method, exchange.path);
       exchange.log.operationId = operation.spec.id;
       exchange.envelope = operation.envelope;
 
-      const principal = authenticate(req, operation, keys);
+      const principal = authenticate(req, operation.spec.security, keys);
       exchange.log.organizationId = principal.organizationId;
       if (limiter) limitRate(exchange, limiter, principal.keyHash);
+      if (faults.apply(exchange)) return;
+      authorize(principal, operation.spec.method);
+      if (answerPreferred(exchange, operation)) return;
 
       const input = {
         principal,

@@ -16,6 +16,7 @@ import type {
 import type { Principal } from '../auth/keys.js';
 import { errors, isoSeconds } from '../http/errors.js';
 import {
+  type ListPage,
   type ListQuery,
   type MetadataCheck,
   MetadataRejectedError,
@@ -35,7 +36,13 @@ interface OperationInput<Body = undefined, Query = undefined> {
 
 /** A response body that is already JSON text, sent as is. */
 export class RawJson {
+  private encoded: Buffer | undefined;
   constructor(readonly text: string) {}
+  /** The text as UTF-8, encoded once however often it is sent (a cached list page is sent many times). */
+  get bytes(): Buffer {
+    this.encoded ??= Buffer.from(this.text);
+    return this.encoded;
+  }
 }
 
 type ThreadInput = OperationInput;
@@ -45,11 +52,27 @@ export interface ThreadOperations {
   createThread(input: OperationInput<NewThread>): Promise<Thread>;
   listThreads(input: OperationInput<undefined, ListQuery>): RawJson;
   retrieveThread(input: ThreadInput): RawJson;
-  updateThread(input: OperationInput<UpdateThreadRequest>): Promise<Thread>;
-  updateThreadMetadata(input: OperationInput<UpdateThreadMetadataRequest>): Promise<Thread>;
+  updateThread(input: OperationInput<UpdateThreadRequest>): Promise<RawJson>;
+  updateThreadMetadata(input: OperationInput<UpdateThreadMetadataRequest>): Promise<RawJson>;
   deleteThread(input: ThreadInput): Promise<DeletedThread>;
   pinThread(input: ThreadInput): Promise<PinStatus>;
   unpinThread(input: ThreadInput): Promise<PinStatus>;
+}
+
+/** The ThreadList text of each page the store hands out (a cached page is rendered once). */
+const renderedPages = new WeakMap<ListPage, RawJson>();
+
+/** The ThreadList shape, around threads SQLite has already rendered as JSON. */
+function renderPage(page: ListPage): RawJson {
+  let text = renderedPages.get(page);
+  if (!text) {
+    text = new RawJson(
+      `{"object":"list","data":[${page.threads.join(',')}],"firstId":${JSON.stringify(page.ids[0] ?? null)},` +
+        `"lastId":${JSON.stringify(page.ids.at(-1) ?? null)},"hasMore":${page.hasMore}}`,
+    );
+    renderedPages.set(page, text);
+  }
+  return text;
 }
 
 export function createOperations(store: ThreadStore, validateMetadata: ValidateFunction): ThreadOperations {
@@ -69,8 +92,8 @@ export function createOperations(store: ThreadStore, validateMetadata: ValidateF
     const id = threadIdOf(input);
     try {
       const thread = await store.change(input.principal.organizationId, id, changes, checkMetadata);
-      if (!thread) throw errors.threadNotFound(id);
-      return thread;
+      if (thread === undefined) throw errors.threadNotFound(id);
+      return new RawJson(thread);
     } catch (error) {
       if (error instanceof MetadataRejectedError) {
         const problem = error.problem;
@@ -106,12 +129,7 @@ export function createOperations(store: ThreadStore, validateMetadata: ValidateF
         throw errors.badRequest('Use either after or before, not both', 'invalid_parameters', 'before');
       }
       try {
-        const page = store.list(input.principal.organizationId, query);
-        // The ThreadList shape, around threads SQLite has already rendered as JSON.
-        return new RawJson(
-          `{"object":"list","data":[${page.threads.join(',')}],"firstId":${JSON.stringify(page.ids[0] ?? null)},` +
-            `"lastId":${JSON.stringify(page.ids.at(-1) ?? null)},"hasMore":${page.hasMore}}`,
-        );
+        return renderPage(store.list(input.principal.organizationId, query));
       } catch (error) {
         if (error instanceof UnknownCursorError) {
           throw errors.badRequest(

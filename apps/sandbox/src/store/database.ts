@@ -67,7 +67,17 @@ const MIGRATIONS: string[] = [
     'visibleInUi', json(CASE visible_in_ui WHEN 1 THEN 'true' ELSE 'false' END), 'messageCount', message_count,
     'status', status, 'isPinned', json(CASE is_pinned WHEN 1 THEN 'true' ELSE 'false' END), 'pinnedAt', pinned_at);
   `,
-  // 3: the answers to writes sent with an Idempotency-Key, stored in the
+  // 3: read-only keys (list and retrieve only; every write is a 403), and
+  // the rate-limit windows, so a restart does not hand every key a fresh one.
+  `
+  ALTER TABLE api_keys ADD COLUMN read_only INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE rate_limits (
+    key_hash TEXT PRIMARY KEY REFERENCES api_keys(key_hash),
+    window_start INTEGER NOT NULL,
+    count INTEGER NOT NULL
+  );
+  `,
+  // 4: the answers to writes sent with an Idempotency-Key, stored in the
   // transaction of the write they answer, kept 24 hours.
   `
   CREATE TABLE idempotency_records (

@@ -29,7 +29,11 @@ export class GroupCommit {
   private readonly release: Statement;
   private readonly rollbackTo: Statement;
 
-  constructor(private readonly db: Db) {
+  /** `afterFailedCommit` runs when a group's COMMIT fails and its writes are rolled back. */
+  constructor(
+    private readonly db: Db,
+    private readonly afterFailedCommit: () => void = () => {},
+  ) {
     // IMMEDIATE takes the write lock up front: a read-merge-write never has to
     // upgrade, and another process on the same file waits (busy_timeout).
     this.begin = db.prepare('BEGIN IMMEDIATE');
@@ -79,6 +83,7 @@ export class GroupCommit {
       this.commit.run();
     } catch (error) {
       if (this.db.inTransaction) this.rollback.run();
+      this.afterFailedCommit();
       for (const job of jobs) job.reject(error);
       return;
     }

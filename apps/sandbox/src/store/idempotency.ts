@@ -16,6 +16,7 @@ export class IdempotencyRecords {
   private readonly select: Statement<[string, string, number], IdempotencyRecord>;
   private readonly upsert: Statement;
   private readonly purge: Statement<[number]>;
+  private readonly removeAll: Statement<[string]>;
 
   constructor(db: Db) {
     this.select = db.prepare(
@@ -27,6 +28,7 @@ export class IdempotencyRecords {
         VALUES (?, ?, ?, ?, ?, ?)`,
     );
     this.purge = db.prepare('DELETE FROM idempotency_records WHERE created_at <= ?');
+    this.removeAll = db.prepare('DELETE FROM idempotency_records WHERE organization_id = ?');
     this.purgeExpired();
   }
 
@@ -38,6 +40,11 @@ export class IdempotencyRecords {
   /** Stores an answer; call it inside the transaction of the write it answers. */
   save(organizationId: string, key: string, record: IdempotencyRecord, now = Date.now()): void {
     this.upsert.run(organizationId, key, record.fingerprint, record.status, record.body, now);
+  }
+
+  /** Forgets every record of an organization (a sandbox reset); returns how many there were. */
+  forget(organizationId: string): number {
+    return this.removeAll.run(organizationId).changes;
   }
 
   /** Drops records older than 24 hours (at start; later ones are replaced as their keys come back). */

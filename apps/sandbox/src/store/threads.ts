@@ -73,13 +73,14 @@ function newThreadId(): string {
   return `thread_${randomBytes(12).toString('base64url')}`;
 }
 
-export function toThread(row: Omit<ThreadRow, 'body'>): Thread {
+/** The API's thread object for a row; `metadata` when the caller has the row's metadata parsed already. */
+export function toThread(row: Omit<ThreadRow, 'body'>, metadata = JSON.parse(row.metadata) as Metadata): Thread {
   return {
     id: row.id,
     object: 'thread',
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    metadata: JSON.parse(row.metadata) as Metadata,
+    metadata,
     assistantId: row.assistant_id,
     organizationId: row.organization_id,
     userId: row.user_id,
@@ -94,24 +95,47 @@ export function toThread(row: Omit<ThreadRow, 'body'>): Thread {
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
+/** At most this many thread rows are kept in memory; past it the cache starts afresh. */
+const ROW_CACHE_MAX = 10_000;
+/** At most this many list pages per organization; past it its pages start afresh. */
+const PAGE_CACHE_MAX = 1_000;
+
 export class ThreadStore {
   private readonly select;
-  private readonly selectJson;
   private readonly insert;
   private readonly insertMessage;
   private readonly update;
   private readonly remove;
+  private readonly removeAll;
   private readonly setPin;
   /** Every write goes through here: its own savepoint in a group-committed transaction. */
   private readonly writes: GroupCommit;
   private readonly listCache = new Map<string, Statement<unknown[], [string, string]>>();
+  /**
+   * Each thread's row (with its JSON) as last read or written, so a retrieve
+   * need not ask SQLite (a third of its cost in the profile) and an update
+   * reads its row from memory. A write puts its new row here as its last step,
+   * after its SQL has run: a write that throws has changed nothing here, a
+   * later write of the same group sees it as it sees the database, and if the
+   * group's COMMIT fails the whole cache is dropped. Reads never see an
+   * uncommitted row, since a group runs and commits in one synchronous turn.
+   * It assumes this process is the only one writing threads to the file, as
+   * the sandbox is.
+   */
+  private readonly rows = new Map<string, ThreadRow>();
+  /**
+   * List pages already read, per organization and query; any write to an
+   * organization's threads drops its pages (inside the write, so, as for
+   * `rows`, no read sees a page from before a committed write).
+   */
+  private readonly pages = new Map<string, Map<string, ListPage>>();
 
   constructor(private readonly db: Db) {
-    this.writes = new GroupCommit(db);
+    this.writes = new GroupCommit(db, () => {
+      this.rows.clear();
+      this.pages.clear();
+    });
     this.select = db.prepare<[string, string], ThreadRow>('SELECT * FROM threads WHERE id = ? AND organization_id = ?');
-    this.selectJson = db
-      .prepare<[string, string], string>('SELECT body FROM threads WHERE id = ? AND organization_id = ?')
-      .pluck(true);
     this.insert = db.prepare(
       `INSERT INTO threads (id, organization_id, user_id, created_at, updated_at, metadata, assistant_id, title,
         visible_in_ui, message_count, body) VALUES (@id, @organization_id, @user_id, @created_at, @updated_at,
@@ -120,11 +144,12 @@ export class ThreadStore {
     this.insertMessage = db.prepare(
       'INSERT INTO messages (thread_id, position, role, content, created_at) VALUES (?, ?, ?, ?, ?)',
     );
-    this.update = db.prepare(
-      `UPDATE threads SET metadata = @metadata, title = @title, visible_in_ui = @visible_in_ui,
-        updated_at = @updated_at, body = @body WHERE id = @id`,
+    // Positional parameters: binding by name looks each one up in the row object.
+    this.update = db.prepare<[string, string | null, number, number, string, string]>(
+      'UPDATE threads SET metadata = ?, title = ?, visible_in_ui = ?, updated_at = ?, body = ? WHERE id = ?',
     );
     this.remove = db.prepare('DELETE FROM threads WHERE id = ? AND organization_id = ?');
+    this.removeAll = db.prepare<[string]>('DELETE FROM threads WHERE organization_id = ?');
     this.setPin = db.prepare('UPDATE threads SET is_pinned = ?, pinned_at = ?, body = ? WHERE id = ?');
   }
 
@@ -135,10 +160,52 @@ export class ThreadStore {
 
   /** The thread as JSON text, as stored with its last write. */
   getJson(organizationId: string, id: string): string | undefined {
-    return this.selectJson.get(id, organizationId);
+    return this.row(organizationId, id)?.body;
+  }
+
+  /** The caller's thread row, from memory when it has been read or written before. */
+  private row(organizationId: string, id: string): ThreadRow | undefined {
+    const cached = this.rows.get(id);
+    if (cached) return cached.organization_id === organizationId ? cached : undefined;
+    const row = this.select.get(id, organizationId);
+    if (row) this.remember(row);
+    return row;
+  }
+
+  private remember(row: ThreadRow): void {
+    if (this.rows.size >= ROW_CACHE_MAX) this.rows.clear();
+    this.rows.set(row.id, row);
   }
 
   create(organizationId: string, userId: string, input: NewThread): Promise<Thread> {
+    return this.writes.run(() => {
+      this.pages.delete(organizationId);
+      return this.insertThread(organizationId, userId, input);
+    });
+  }
+
+  /**
+   * A clean slate for one organization, in one transaction: its threads (and
+   * their messages) are deleted, then `seed`, if given, is created afresh.
+   * Keys and the other organizations are untouched. (The app's reset also
+   * forgets the organization's idempotency records.)
+   */
+  resetOrganization(
+    organizationId: string,
+    userId: string,
+    seed: readonly NewThread[] = [],
+  ): { deleted: number; created: number } {
+    return this.db.transaction(() => {
+      this.rows.clear();
+      this.pages.delete(organizationId);
+      const deleted = this.removeAll.run(organizationId).changes;
+      for (const input of seed) this.insertThread(organizationId, userId, input);
+      return { deleted, created: seed.length };
+    })();
+  }
+
+  /** Inserts one thread and its messages; the caller runs it inside a transaction. */
+  private insertThread(organizationId: string, userId: string, input: NewThread): Thread {
     const now = nowSeconds();
     const messages = input.messages ?? [];
     const row: Omit<ThreadRow, 'body'> = {
@@ -157,28 +224,27 @@ export class ThreadStore {
       pinned_at: null,
     };
     const thread = toThread(row);
-    return this.writes.run(() => {
-      this.insert.run({ ...row, body: JSON.stringify(thread) });
-      messages.forEach((m, position) => {
-        this.insertMessage.run(row.id, position, m.role, m.content, now);
-      });
-      return thread;
+    this.insert.run({ ...row, body: JSON.stringify(thread) });
+    messages.forEach((m, position) => {
+      this.insertMessage.run(row.id, position, m.role, m.content, now);
     });
+    return thread;
   }
 
   /**
    * Applies a partial update atomically: metadata is merged into what
    * is stored now, and `check` decides whether the merged whole is allowed
-   * (nothing is written if it is not).
+   * (nothing is written if it is not). Resolves with the thread's new JSON
+   * text (rendered once, for the row and the answer).
    */
   change(
     organizationId: string,
     id: string,
     changes: ThreadChanges,
     check: MetadataCheck,
-  ): Promise<Thread | undefined> {
+  ): Promise<string | undefined> {
     return this.writes.run(() => {
-      const row = this.select.get(id, organizationId);
+      const row = this.row(organizationId, id);
       if (!row) return undefined;
       const metadata = changes.metadata
         ? { ...(JSON.parse(row.metadata) as Metadata), ...changes.metadata }
@@ -194,9 +260,11 @@ export class ThreadStore {
         visible_in_ui: changes.visibleInUi === undefined ? row.visible_in_ui : changes.visibleInUi ? 1 : 0,
         updated_at: nowSeconds(),
       };
-      const thread = toThread(next);
-      this.update.run({ ...next, body: JSON.stringify(thread) });
-      return thread;
+      next.body = JSON.stringify(toThread(next, metadata));
+      this.pages.delete(organizationId);
+      this.update.run(next.metadata, next.title, next.visible_in_ui, next.updated_at, next.body, id);
+      this.remember(next);
+      return next.body;
     });
   }
 
@@ -205,7 +273,12 @@ export class ThreadStore {
    * it can be stored beside it), or undefined when there was no such thread.
    */
   delete<T>(organizationId: string, id: string, answer: () => T): Promise<T | undefined> {
-    return this.writes.run(() => (this.remove.run(id, organizationId).changes === 1 ? answer() : undefined));
+    return this.writes.run(() => {
+      if (this.remove.run(id, organizationId).changes !== 1) return undefined;
+      this.rows.delete(id);
+      this.pages.delete(organizationId);
+      return answer();
+    });
   }
 
   /**
@@ -215,11 +288,15 @@ export class ThreadStore {
    */
   pin<T>(organizationId: string, id: string, pinned: boolean, answer: (thread: Thread) => T): Promise<T | undefined> {
     return this.writes.run(() => {
-      const row = this.select.get(id, organizationId);
+      const row = this.row(organizationId, id);
       if (!row) return undefined;
       if ((row.is_pinned === 1) === pinned) return answer(toThread(row));
-      const thread = toThread({ ...row, is_pinned: pinned ? 1 : 0, pinned_at: pinned ? nowSeconds() : null });
-      this.setPin.run(pinned ? 1 : 0, thread.pinnedAt, JSON.stringify(thread), id);
+      const next = { ...row, is_pinned: pinned ? 1 : 0, pinned_at: pinned ? nowSeconds() : null };
+      const thread = toThread(next);
+      next.body = JSON.stringify(thread);
+      this.pages.delete(organizationId);
+      this.setPin.run(next.is_pinned, next.pinned_at, next.body, id);
+      this.remember(next);
       return answer(thread);
     });
   }
@@ -230,6 +307,27 @@ export class ThreadStore {
    * forward from a cursor, `before` backward; both come back in list order.
    */
   list(organizationId: string, query: ListQuery): ListPage {
+    const key = JSON.stringify([
+      query.order,
+      query.limit,
+      query.assistantId,
+      query.visibleInUi,
+      query.after,
+      query.before,
+    ]);
+    let cached = this.pages.get(organizationId);
+    const hit = cached?.get(key);
+    if (hit) return hit;
+    const page = this.readPage(organizationId, query);
+    if (!cached || cached.size >= PAGE_CACHE_MAX) {
+      cached = new Map();
+      this.pages.set(organizationId, cached);
+    }
+    cached.set(key, page);
+    return page;
+  }
+
+  private readPage(organizationId: string, query: ListQuery): ListPage {
     const { order, limit } = query;
     const params: unknown[] = [organizationId];
     const where = ['organization_id = ?'];

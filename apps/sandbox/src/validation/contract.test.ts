@@ -51,7 +51,7 @@ describe('compileContract', () => {
       .operation('pinThread')
       .responses.find((response) => response.status === 404)?.examples[0]?.value as { error: { code: string } };
     expect(pin.documented.get(404)?.code).toBe(notFound.error.code);
-    expect([...pin.documented.keys()].sort()).toEqual([400, 401, 404, 409, 429, 500]);
+    expect([...pin.documented.keys()].sort()).toEqual([400, 401, 403, 404, 409, 429, 500]);
   });
 
   it('maps ajv keywords by the house rule: malformed → 400, over a limit → 422', () => {

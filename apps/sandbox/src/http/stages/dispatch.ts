@@ -1,5 +1,9 @@
-/** Runs the operation and answers 200 with what it returns, once any write has committed. */
+/**
+ * Runs the operation and answers 200 with what it returns, once any write has
+ * committed; with an `error-after-commit` fault, the documented 500 instead.
+ */
 import { type WriteContext, withWriteContext } from '../../store/write-context.js';
+import { errors } from '../errors.js';
 import type { Exchange } from '../exchange.js';
 
 /** Any operation handler, whatever the input type it declares. */
@@ -17,8 +21,13 @@ export function dispatch(exchange: Exchange, handler: Dispatchable, input: unkno
   }
   if (result instanceof Promise) {
     result.then(
-      (value) => exchange.send(200, value),
+      (value) => answer(exchange, value),
       (error) => exchange.fail(error),
     );
-  } else exchange.send(200, result);
+  } else answer(exchange, result);
+}
+
+function answer(exchange: Exchange, value: unknown): void {
+  if (exchange.failAfterCommit) exchange.fail(errors.internal());
+  else exchange.send(200, value);
 }

@@ -44,9 +44,11 @@ export class Idempotency {
     exchange.res.once('close', () => this.running.delete(slot));
     return {
       // A write that found nothing to change (no such thread) returns undefined: nothing is stored.
+      // One that rendered its answer already (an update) returns the JSON text itself.
       afterWrite: (answer) => {
         if (answer === undefined) return;
-        this.records.save(organizationId, key, { fingerprint, status: 200, body: JSON.stringify(answer) });
+        const body = typeof answer === 'string' ? answer : JSON.stringify(answer);
+        this.records.save(organizationId, key, { fingerprint, status: 200, body });
       },
     };
   }

@@ -19,6 +19,8 @@ export interface BodyLimits {
 
 function isJsonContentType(header: string | undefined): boolean {
   if (!header) return false;
+  // What nearly every client sends: no split, trim or case change needed.
+  if (header === 'application/json') return true;
   const type = header.split(';', 1)[0]!.trim().toLowerCase();
   return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
 }
