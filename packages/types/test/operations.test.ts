@@ -48,4 +48,3 @@ describe('idempotency keys', () => {
     expect(operationTable.listThreads.idempotencyKey).toBe(false);
   });
 });
-
