@@ -40,6 +40,7 @@ export class ApiPromise<T> extends Promise<T> {
 
   // Promise's own signature, `any` reason included, so an ApiPromise reads as a Promise. `catch` and
   // `finally` call `then` (as the language defines them), so they need no override.
+  // biome-ignore lint/suspicious/noThenProperty: a Promise subclass is a thenable on purpose
   override then<R1 = T, R2 = never>(
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     // biome-ignore lint/suspicious/noExplicitAny: as Promise.prototype.then declares it
