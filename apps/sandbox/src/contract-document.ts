@@ -5,9 +5,9 @@
  * published): `@freddy/spec`'s code is bundled in too, its model built from
  * this document.
  */
-import { type Contract, describeContract, type OpenApiDocument } from '@freddy/spec';
+import { type Contract, describeContract } from '@freddy/spec';
 import bundled from '@freddy/spec/openapi.json' with { type: 'json' };
 
 export function sandboxContract(): Contract {
-  return describeContract(bundled as unknown as OpenApiDocument);
+  return describeContract(bundled);
 }
