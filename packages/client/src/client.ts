@@ -21,8 +21,10 @@ import {
   FreddyTimeoutError,
   redact,
 } from './errors.js';
+import { createLog, type Logger, type LogLevel } from './logger.js';
 import type { CallArgs, OperationCall, SuccessBody } from './operation-types.js';
-import { ResponseTooLargeError, refuseOversized } from './response-size.js';
+import { refuseRedirect } from './redirects.js';
+import { refuseOversized } from './response-size.js';
 import { retryDelayMs, shouldRetry, sleep } from './retry.js';
 
 // openapi-fetch's CommonJS build sets `exports.default` without `__esModule`,
@@ -59,6 +61,10 @@ export interface FreddyClientOptions {
   idempotencyKeys?: boolean;
   /** A response body larger than this is refused, not read (default 8 MiB). */
   maxResponseBytes?: number;
+  /** Where log lines go (default `console`). */
+  logger?: Logger;
+  /** Which lines (default `FREDDY_LOG`, else `warn`); `debug` logs every attempt, status and retry. */
+  logLevel?: LogLevel;
 }
 
 /** Per-call overrides; the last argument of every method. */
@@ -119,6 +125,7 @@ interface Route {
 export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
   const { apiKey, bearerToken, baseUrl, timeoutMs = 60_000, maxRetries = 2, idempotencyKeys = true } = options;
   const maxResponseBytes = options.maxResponseBytes ?? 8 * 1024 * 1024;
+  const log = createLog(options.logger, options.logLevel);
   const secret = bearerToken || apiKey || '';
   if (!secret) throw new FreddyError('createFreddyClient needs an apiKey or a bearerToken');
 
@@ -185,6 +192,7 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
       let failure: FreddyError;
       let retryAfter: string | null = null;
       headers['x-freddy-retry-count'] = String(attempt);
+      log('debug', `${route.method.toUpperCase()} ${route.path} attempt ${attempt + 1}`);
       try {
         const { data, error, response } = await transport(route.method, route.path, {
           params,
@@ -193,11 +201,13 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
           headers,
           // The signal goes to fetch, not into openapi-fetch's Request: fetch builds its own
           // Request from the two anyway, and a signal on both would be followed twice.
+          // Redirects are not followed: a credential must never reach another URL.
           fetch: (request: Request) =>
-            baseFetch(request, controller && { signal: controller.signal }).then((response) =>
-              refuseOversized(response, maxResponseBytes),
+            baseFetch(request, { signal: controller?.signal, redirect: 'manual' }).then((response) =>
+              refuseOversized(refuseRedirect(response), maxResponseBytes),
             ),
         });
+        log('debug', `${route.method.toUpperCase()} ${route.path} answered ${response.status}`);
         // A 2xx got its answer: re-sending could repeat a write, so a bad body is an error, not a retry.
         if (response.ok && data === undefined) throw new FreddyError('Response body is empty');
         // A 2xx body is what the contract documents for this operation's 200.
@@ -206,7 +216,7 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
         if (!shouldRetry(response.status, response.headers.get('x-should-retry'))) throw failure;
         retryAfter = response.headers.get('retry-after');
       } catch (cause) {
-        if (cause instanceof FreddyApiError || cause instanceof ResponseTooLargeError) throw cause;
+        if (cause instanceof FreddyApiError) throw cause;
         if (cause instanceof FreddyError && !(cause instanceof FreddyConnectionError)) throw cause;
         if (signal?.aborted) throw signal.reason;
         // A 2xx whose body is not JSON got its answer: re-sending could repeat a create.
@@ -219,7 +229,12 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
         signal?.removeEventListener('abort', onAbort);
       }
       if (attempt >= retries) throw failure;
-      await sleep(retryDelayMs(attempt, retryAfter), signal);
+      const delay = retryDelayMs(attempt, retryAfter);
+      log(
+        'debug',
+        `${route.method.toUpperCase()} ${route.path} failed (${failure.name}), retrying in ${Math.round(delay)} ms`,
+      );
+      await sleep(delay, signal);
     }
   };
 

@@ -36,4 +36,6 @@ export {
   UnprocessableEntityError,
   UnsupportedMediaTypeError,
 } from './errors.js';
+export type { Logger, LogLevel } from './logger.js';
+export { RedirectError } from './redirects.js';
 export { ResponseTooLargeError } from './response-size.js';
