@@ -8,7 +8,6 @@
  * job summary.
  */
 import { appendFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import { runGate } from '../src/diff/gate.js';
 import { defaultBase, repositoryRoot } from '../src/diff/git-revision.js';
 import { renderAnnotations, renderMarkdown, renderText } from '../src/diff/render.js';
@@ -18,11 +17,11 @@ const markdown = args.includes('--markdown');
 const [baseArg] = args.filter((arg) => !arg.startsWith('--'));
 
 const repo = repositoryRoot(process.cwd());
-const specDir = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const base = baseArg ?? defaultBase(repo);
 
-const specPath = relative(repo, specDir);
-const result = await runGate({ repo, base, specPath, specDir });
+// The spec folder of the repository the command runs in (`spec/`).
+const specPath = 'spec';
+const result = await runGate({ repo, base, specPath });
 console.log(markdown ? renderMarkdown(result) : renderText(result));
 if (process.env.GITHUB_ACTIONS === 'true') {
   console.log(renderAnnotations(result, specPath));

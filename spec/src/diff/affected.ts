@@ -6,7 +6,7 @@
  * are found here from the typed contract.
  */
 import { relative, sep } from 'node:path';
-import type { Contract, ContractOperation } from '../contract.js';
+import { type Contract, type ContractOperation, HTTP_METHODS } from '../contract.js';
 import type { OpenAPIV3_1, SchemaObject } from '../document.js';
 import type { DiffChange } from './redocly-diff.js';
 
@@ -35,7 +35,8 @@ export function locateChange(change: DiffChange, sides: Sides): ChangeSite {
   const contracts = change.kind === 'removed' ? [sides.base.contract] : [sides.revision.contract, sides.base.contract];
   for (const contract of contracts) {
     for (const operation of contract.operations) {
-      const named = operation.path === path && operation.method === method;
+      // A change at a path item (`#/paths/~1threads`) reaches every operation of it.
+      const named = operation.path === path && (method === undefined || operation.method === method);
       if (named || (componentRef && usesComponent(contract, operation, componentRef))) {
         if (!found.has(operation.id)) found.set(operation.id, operation);
       }
@@ -74,13 +75,18 @@ function splitOperationPath(pointer: string): [string | undefined, string | unde
     .split('/')
     .map((segment) => decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~'));
   if (segments[0] !== 'paths') return [undefined, undefined, segments];
-  return [segments[1], segments[2]?.toUpperCase(), segments.slice(3)];
+  const method = segments[2];
+  if (method === undefined || !HTTP_METHODS.includes(method as (typeof HTTP_METHODS)[number])) {
+    return [segments[1], undefined, ['path item', ...segments.slice(2)]];
+  }
+  return [segments[1], method.toUpperCase(), segments.slice(3)];
 }
 
 function describePlace(rest: string[], property: string | undefined): string {
   const keyword = property ? ` (${property})` : '';
   const [first, second, third, fourth, , ...schema] = rest;
   if (first === undefined) return `the operation${keyword}`;
+  if (first === 'path item') return `the path${keyword}`;
   if (first === 'requestBody') {
     return third === undefined ? `request body${keyword}` : `request body: ${schemaPlace(schema)}${keyword}`;
   }

@@ -60,7 +60,13 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     const changes = report.changes.map((change) => ({ change, site: locateChange(change, sides) }));
     const changesets = addedChangesets(changesetDir, join(baseRoot, '.changeset'));
     const versions = { base: baseContract.version, revision: revisionContract.version };
-    const { level, findings } = applyHouseRules({ changes, versions, changesets, now: options.now ?? new Date() });
+    const { level, findings } = applyHouseRules({
+      changes,
+      versions,
+      baseContract,
+      changesets,
+      now: options.now ?? new Date(),
+    });
     return {
       base: options.base,
       versions,

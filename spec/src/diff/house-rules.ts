@@ -7,6 +7,7 @@
  *  - an operation, path, parameter or property may be removed only when the
  *    base marked it `deprecated: true` with an `x-sunset` date that has come.
  */
+import type { Contract, ContractOperation } from '../contract.js';
 import type { ChangeSite } from './affected.js';
 import type { Changeset } from './changesets.js';
 import type { Bump, DiffChange, Impact } from './redocly-diff.js';
@@ -15,7 +16,6 @@ export const PUBLISHED_PACKAGES = ['@freddy/types', '@freddy/client'] as const;
 
 const RANK: Record<Bump, number> = { none: 0, patch: 1, minor: 2, major: 3 };
 const REMOVAL_RULES = new Set(['property-removed', 'operation-removed', 'path-removed', 'parameter-removed']);
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 export interface SitedChange {
   change: DiffChange;
@@ -33,6 +33,8 @@ export interface Finding {
 export interface HouseRulesInput {
   changes: SitedChange[];
   versions: { base: string; revision: string };
+  /** The contract at BASE: what a removed operation was. */
+  baseContract: Contract;
   /** The changesets the branch adds. */
   changesets: Changeset[];
   now: Date;
@@ -49,7 +51,7 @@ export function applyHouseRules(input: HouseRulesInput): { level: Bump; findings
   const findings = [
     ...versionFindings(level, input.versions),
     ...changesetFindings(level, input.changesets),
-    ...input.changes.flatMap((sited) => removalFindings(sited, input.now)),
+    ...input.changes.flatMap((sited) => removalFindings(sited, input.baseContract, input.now)),
   ];
   return { level, findings };
 }
@@ -90,12 +92,15 @@ function changesetFindings(level: Bump, changesets: Changeset[]): Finding[] {
   return findings;
 }
 
-function removalFindings(sited: SitedChange, now: Date): Finding[] {
+function removalFindings(sited: SitedChange, baseContract: Contract, now: Date): Finding[] {
   const removal = sited.change.verdicts.find((verdict) => REMOVAL_RULES.has(verdict.ruleId));
   if (!removal) return [];
-  const value = sited.change.base?.value;
+  // A removed or renamed path takes its operations along: each must have been deprecated.
   const removed =
-    removal.ruleId === 'path-removed' ? METHODS.map((method) => field(value, method)).filter(Boolean) : [value];
+    removal.ruleId === 'path-removed' || removal.ruleId === 'operation-removed'
+      ? sited.site.operations.map((operation) => baseOperation(baseContract, operation))
+      : [sited.change.base?.value];
+  if (removed.length === 0) removed.push(undefined);
   const refusals = removed.map((node) => sunsetRefusal(node, now)).filter((refusal) => refusal !== undefined);
   if (refusals.length === 0) return [];
   return [
@@ -106,6 +111,16 @@ function removalFindings(sited: SitedChange, now: Date): Finding[] {
       change: sited,
     },
   ];
+}
+
+/** The operation object at BASE (`#/paths/~1threads~1{thread_id}/delete`), with its extensions; undefined if BASE has none. */
+function baseOperation(baseContract: Contract, operation: ContractOperation): unknown {
+  const path = operation.path.replace(/~/g, '~0').replace(/\//g, '~1');
+  try {
+    return baseContract.resolve({ $ref: `#/paths/${path}/${operation.method.toLowerCase()}` });
+  } catch {
+    return undefined;
+  }
 }
 
 function field(node: unknown, name: string): unknown {
