@@ -13,7 +13,7 @@ export interface Changeset {
   summary: string;
 }
 
-export function readChangesets(dir: string): Changeset[] {
+function readChangesets(dir: string): Changeset[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((file) => file.endsWith('.md') && file !== 'README.md')

@@ -12,7 +12,7 @@ import type { ChangeSite } from './affected.js';
 import type { Changeset } from './changesets.js';
 import type { Bump, DiffChange, Impact } from './redocly-diff.js';
 
-export const PUBLISHED_PACKAGES = ['@freddy/types', '@freddy/client'] as const;
+const PUBLISHED_PACKAGES = ['@freddy/types', '@freddy/client'] as const;
 
 const RANK: Record<Bump, number> = { none: 0, patch: 1, minor: 2, major: 3 };
 const REMOVAL_RULES = new Set(['property-removed', 'operation-removed', 'path-removed', 'parameter-removed']);
@@ -40,7 +40,7 @@ export interface HouseRulesInput {
   now: Date;
 }
 
-export function highestBump(impacts: Iterable<Impact>): Bump {
+function highestBump(impacts: Iterable<Impact>): Bump {
   let level: Bump = 'none';
   for (const impact of impacts) if (RANK[impact] > RANK[level]) level = impact;
   return level;
@@ -137,7 +137,7 @@ function sunsetRefusal(node: unknown, now: Date): string | undefined {
 }
 
 /** An `x-sunset` value as a date: `YYYY-MM-DD` (YAML may hand it over as a timestamp string). */
-export function sunsetDate(value: unknown): Date | undefined {
+function sunsetDate(value: unknown): Date | undefined {
   const text = value instanceof Date ? value.toISOString() : value;
   if (typeof text !== 'string' || !/^\d{4}-\d{2}-\d{2}(T|$)/.test(text)) return undefined;
   const date = new Date(`${text.slice(0, 10)}T00:00:00Z`);

@@ -15,7 +15,7 @@ export type Impact = 'major' | 'minor' | 'patch';
 /** The semver bump a set of changes requires; `none` when nothing changed. */
 export type Bump = Impact | 'none';
 
-export interface DiffLocation {
+interface DiffLocation {
   /** Absolute path of the source file (the report's own paths are relative to the working directory). */
   file: string;
   /** JSON pointer inside that file. */
@@ -24,11 +24,11 @@ export interface DiffLocation {
   col: number;
 }
 
-export interface DiffSide extends DiffLocation {
+interface DiffSide extends DiffLocation {
   value?: unknown;
 }
 
-export interface DiffVerdict {
+interface DiffVerdict {
   /** A `diff-recommended` rule id, e.g. `property-removed`. */
   ruleId: string;
   impact: Impact;

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const changelogPath = fileURLToPath(new URL('../../../../packages/types/CHANGELOG.md', import.meta.url));
+const changelogPath = fileURLToPath(new URL('../../../../packages/types/CHANGELOG.md', import.meta.url));
 
 export interface Release {
   version: string;
