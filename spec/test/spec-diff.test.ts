@@ -125,7 +125,8 @@ describe('the report', () => {
 
   test('says a non-breaking change is not breaking, and that it wants a changeset', () => {
     const text = renderText(results.get('add an optional request property')!);
-    expect(text).toContain('non-breaking (minor)');
+    expect(text).toContain('non-breaking (minor)  Property `projectId` was added.');
+    expect(text).toContain('POST /threads → request body: projectId');
     expect(text).toContain('PASS: no change is breaking.');
     expect(text).toContain('No changeset releases @freddy/types; this change needs a minor one');
   });

@@ -84,15 +84,17 @@ function splitOperationPath(pointer: string): [string | undefined, string | unde
 
 function describePlace(rest: string[], property: string | undefined): string {
   const keyword = property ? ` (${property})` : '';
-  const [first, second, third, fourth, , ...schema] = rest;
+  const [first, second, third, fourth] = rest;
   if (first === undefined) return `the operation${keyword}`;
   if (first === 'path item') return `the path${keyword}`;
   if (first === 'requestBody') {
-    return third === undefined ? `request body${keyword}` : `request body: ${schemaPlace(schema)}${keyword}`;
+    // requestBody/content/<media type>/schema/…
+    return third === undefined ? `request body${keyword}` : `request body: ${schemaPlace(rest.slice(4))}${keyword}`;
   }
   if (first === 'responses' && second !== undefined) {
     if (third === 'headers' && fourth !== undefined) return `response ${second} header ${fourth}${keyword}`;
-    if (third === 'content') return `response ${second} body: ${schemaPlace(schema)}${keyword}`;
+    // responses/<status>/content/<media type>/schema/…
+    if (third === 'content') return `response ${second} body: ${schemaPlace(rest.slice(5))}${keyword}`;
     return `response ${second}${keyword}`;
   }
   if (first === 'parameters') return `parameters${keyword}`;

@@ -13,6 +13,8 @@ function what(sited: SitedChange): string {
   const { change } = sited;
   const messages = change.verdicts.map((verdict) => verdict.message);
   if (messages.length > 0) return messages.join(' ');
+  const property = change.path.match(/\/properties\/([^/]+)$/)?.[1];
+  if (property && !change.property) return `Property \`${property}\` was ${change.kind}.`;
   return `${change.typeName} ${change.kind}${change.property ? `: ${change.property}` : ''}.`;
 }
 
