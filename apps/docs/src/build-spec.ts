@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { bundledSpecPath, loadSpec, type OpenAPIV3_1, type OpenApiDocument } from '@freddy/spec';
+import { withApiChangelog } from './changelog/api-changelog.js';
 import { docsSpecPath } from './paths.js';
 import { type DocsDocument, withCodeSamples } from './samples/index.js';
 
@@ -16,6 +17,7 @@ export function docsSpec(source: OpenApiDocument): DocsDocument {
   const doc = withCodeSamples(source);
   // Relative to the page, so it resolves under any base path and from file://.
   const info: InfoWithLogo = { ...doc.info, 'x-logo': { url: 'logo.svg', altText: 'Freddy Threads API' } };
+  info.description = withApiChangelog(info.description);
   doc.info = info;
   return doc;
 }
