@@ -12,6 +12,7 @@ import { KeyStore } from './auth/keys.js';
 import { RateLimiter } from './auth/rate-limit.js';
 import { seedCredentials } from './auth/seed.js';
 import { createRequestHandler, type RequestHandler } from './http/pipeline.js';
+import { withConsoleConfig } from './http/stages/console-config.js';
 import type { StaticHandler } from './http/stages/docs.js';
 import { createOperations, type ThreadOperations } from './operations/threads.js';
 import type { Sandbox, SandboxOptions } from './options.js';
@@ -50,7 +51,10 @@ export function createSandboxApp(options: SandboxOptions = {}, override?: Operat
       limiter: createLimiter(options.rateLimit, contract),
       operations: override ? override(operations) : operations,
       logger,
-      docs: docsHandler(options.docsDir, logger),
+      docs: withConsoleConfig(docsHandler(options.docsDir, logger), {
+        basePath: contract.basePath,
+        apiKey: credentials.demo.apiKey,
+      }),
     });
     return {
       handle,
