@@ -1,7 +1,7 @@
 // The console page: Scalar's API reference and client, offline and private,
 // on this folder's openapi.json. Served by the reference server, it also gets
 // config.json (the server's base URL and demo key) and sends there; the
-// static build has no config.json, so the key is never in a built file.
+// static build's config.json is empty, so the key is never in a built file.
 // Opened at an operation's route (the reference's "Try it" link), it opens
 // that operation's request.
 /* global Scalar */
@@ -10,7 +10,8 @@
 async function serverConfig() {
   try {
     const response = await fetch('config.json', { cache: 'no-store' });
-    return response.ok ? await response.json() : null;
+    const config = response.ok ? await response.json() : {};
+    return config.baseUrl && config.apiKey ? config : null;
   } catch {
     return null;
   }
