@@ -18,7 +18,7 @@ const pageDir = fileURLToPath(new URL('./page/', import.meta.url));
 export const CONSOLE_FILES = ['index.html', 'console.js', 'scalar.js', 'openapi.json', 'config.json'] as const;
 
 /** Scalar's standalone browser bundle, without its source-map comment (the map is not shipped). */
-export function scalarBundle(): string {
+function scalarBundle(): string {
   const bundle = readFileSync(join(appDir, 'node_modules/@scalar/api-reference/dist/browser/standalone.js'), 'utf8');
   return bundle.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
 }
