@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { bundledSpecPath, loadSpec, type OpenAPIV3_1, type OpenApiDocument } from '@freddy/spec';
 import { withApiChangelog } from './changelog/api-changelog.js';
+import { withTryItLinks } from './console/document.js';
 import { docsSpecPath } from './paths.js';
 import { type DocsDocument, withCodeSamples } from './samples/index.js';
 
@@ -22,11 +23,15 @@ export function docsSpec(source: OpenApiDocument): DocsDocument {
   return doc;
 }
 
+/**
+ * Writes the reference's document (with its "Try it" links) and returns the
+ * docs document without them, which the console's copy is made from.
+ */
 export function writeDocsSpec(from: string = bundledSpecPath, to: string = docsSpecPath): DocsDocument {
   if (!existsSync(from))
     throw new Error(`No bundled contract at ${from}: run \`pnpm --filter @freddy/spec bundle\` first`);
   const doc = docsSpec(loadSpec(from));
   mkdirSync(dirname(to), { recursive: true });
-  writeFileSync(to, `${JSON.stringify(doc, null, 2)}\n`);
+  writeFileSync(to, `${JSON.stringify(withTryItLinks(doc), null, 2)}\n`);
   return doc;
 }

@@ -1,11 +1,14 @@
 /**
- * `pnpm build`: contract → build/openapi.json (with generated samples) →
- * site/index.html (Redoc inlined) plus the logo and favicon beside it.
+ * `pnpm build`: contract → build/openapi.json (with generated samples and
+ * "Try it" links) → site/index.html (Redoc inlined) plus the logo and favicon
+ * beside it, and the console in site/console/.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeDocsSpec } from './build-spec.js';
+import { buildConsole } from './console/build.js';
+import { expandTagGroups } from './expand-sidebar.js';
 import { appDir, assetsDir, docsSpecPath, siteDir } from './paths.js';
 
 export const SITE_ASSETS = ['logo.svg', 'favicon.svg', 'redoc-attribution.svg'] as const;
@@ -31,13 +34,14 @@ export function localizeRemoteAssets(html: string): string {
 }
 
 export function buildSite(): void {
-  writeDocsSpec();
+  const doc = writeDocsSpec();
   rmSync(siteDir, { recursive: true, force: true });
   mkdirSync(siteDir, { recursive: true });
   const output = join(siteDir, 'index.html');
   runRedocly(output);
-  writeFileSync(output, localizeRemoteAssets(readFileSync(output, 'utf8')));
+  writeFileSync(output, expandTagGroups(localizeRemoteAssets(readFileSync(output, 'utf8'))));
   for (const asset of SITE_ASSETS) copyFileSync(join(assetsDir, asset), join(siteDir, asset));
+  buildConsole(doc);
 }
 
 function runRedocly(output: string): void {

@@ -1,11 +1,14 @@
 /**
  * The built page on disk: Redoc inlined, no CDN address left for the browser
- * to load, telemetry off, and our assets beside it.
+ * to load, telemetry off, our assets beside it, the sidebar open, and the
+ * console beside it with no key.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localizeRemoteAssets, REMOTE_ASSET_REPLACEMENTS, SITE_ASSETS } from '../src/build.js';
+import { CONSOLE_FILES, consoleDir } from '../src/console/build.js';
+import { expandTagGroups } from '../src/expand-sidebar.js';
 import { siteDir } from '../src/paths.js';
 import { requireBuiltSite, siteIndex } from './support/site.js';
 
@@ -31,5 +34,23 @@ describe('the built site', () => {
     expect(localizeRemoteAssets(both)).toBe(
       REMOTE_ASSET_REPLACEMENTS.map(([, local]) => `<img src="${local}">`).join(''),
     );
+  });
+
+  it('opens the tag groups of the sidebar, and refuses to build if Redoc moves where it makes them', () => {
+    const html = readFileSync(siteIndex, 'utf8');
+    expect(html.includes('items:f,expanded:`true`,') || /items:\w+,expanded:`true`,/.test(html)).toBe(true);
+    expect(() => expandTagGroups('<html></html>')).toThrow(/Expected the Redoc bundle to build tag groups/);
+  });
+
+  it('has the console beside the page: Scalar as a local file, no source map, no key', () => {
+    for (const file of CONSOLE_FILES) expect(existsSync(join(consoleDir, file)), file).toBe(true);
+    const scalar = readFileSync(join(consoleDir, 'scalar.js'), 'utf8');
+    expect(scalar.includes('sourceMappingURL')).toBe(false);
+    const page = readFileSync(join(consoleDir, 'index.html'), 'utf8');
+    expect(/<script[^>]+\bsrc="(?!scalar\.js"|console\.js")/.test(page)).toBe(false);
+    expect(/<link[^>]+href="https?:/.test(page)).toBe(false);
+    expect(JSON.parse(readFileSync(join(consoleDir, 'config.json'), 'utf8'))).toEqual({});
+    for (const file of CONSOLE_FILES)
+      expect(/ak_[A-Za-z0-9_-]{20,}/.test(readFileSync(join(consoleDir, file), 'utf8')), file).toBe(false);
   });
 });

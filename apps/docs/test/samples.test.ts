@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { bundledSpecPath, type ContractOperation, describeContract, extension, loadSpec } from '@freddy/spec';
 import { describe, expect, it } from 'vitest';
 import { docsSpec } from '../src/build-spec.js';
+import { withTryItLinks } from '../src/console/document.js';
 import { docsSpecPath } from '../src/paths.js';
 import { codeSamples, publishedSamples, requestShape, sampleFor, withCodeSamples } from '../src/samples/index.js';
 
@@ -154,8 +155,8 @@ describe('the document the docs are built from', () => {
     expect(withCodeSamples(contract.document)).not.toBe(contract.document);
   });
 
-  it('is what the last build wrote to build/openapi.json', () => {
+  it('is what the last build wrote to build/openapi.json, with the reference\'s "Try it" links', () => {
     expect(existsSync(docsSpecPath)).toBe(true);
-    expect(loadSpec(docsSpecPath)).toEqual(docsSpec(loadSpec()));
+    expect(loadSpec(docsSpecPath)).toEqual(withTryItLinks(docsSpec(loadSpec())));
   });
 });

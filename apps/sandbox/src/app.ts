@@ -13,6 +13,7 @@ import { RateLimiter } from './auth/rate-limit.js';
 import { seedCredentials } from './auth/seed.js';
 import { sandboxContract } from './contract-document.js';
 import { createRequestHandler, type RequestHandler } from './http/pipeline.js';
+import { withConsoleConfig } from './http/stages/console-config.js';
 import type { SandboxControls } from './http/stages/control.js';
 import type { StaticHandler } from './http/stages/docs.js';
 import { type ChaosPlan, createFaultStage, parseFaults } from './http/stages/faults.js';
@@ -110,7 +111,10 @@ export function createSandboxApp(options: SandboxOptions = {}, override?: Operat
       logger,
       faults,
       controls,
-      docs: docsHandler(options.docsDir, logger),
+      docs: withConsoleConfig(docsHandler(options.docsDir, logger), {
+        basePath: contract.basePath,
+        apiKey: credentials.demo.apiKey,
+      }),
     });
     return {
       handle,

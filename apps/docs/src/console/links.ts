@@ -1,0 +1,35 @@
+/**
+ * How the reference and the console address one operation, and the links
+ * between them. Both are relative `index.html` links, so they work at `/`,
+ * under `/docs/` and from `file://` alike.
+ */
+import type { ContractOperation } from '@freddy/spec';
+
+/** The console's folder in the site. */
+export const CONSOLE_DIR = 'console';
+
+type Addressed = Pick<ContractOperation, 'id' | 'tag'>;
+
+/** Redoc 3's hash route: `/<tag>/<operationId>`, lower case. */
+export function referenceRoute(operation: Addressed): string {
+  return `/${operation.tag.toLowerCase()}/${operation.id.toLowerCase()}`;
+}
+
+/**
+ * Scalar's hash route: `tag/<tag>/<operationId>`, lower case, as the console
+ * page names its tags and operations (`generateTagSlug`, `generateOperationSlug`
+ * in `page/console.js`).
+ */
+export function consoleRoute(operation: Addressed): string {
+  return `tag/${operation.tag.toLowerCase()}/${operation.id.toLowerCase()}`;
+}
+
+/** From the reference page to the operation's request in the console. */
+export function tryItHref(operation: Addressed): string {
+  return `${CONSOLE_DIR}/index.html#${consoleRoute(operation)}`;
+}
+
+/** From the console page back to the operation in the reference. */
+export function referenceHref(operation: Addressed): string {
+  return `../index.html#${referenceRoute(operation)}`;
+}
