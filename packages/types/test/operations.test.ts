@@ -5,6 +5,7 @@
  */
 import { describeContract } from '@freddy/spec';
 import { describe, expect, test } from 'vitest';
+import { operationRow } from '../scripts/operation-rows.mjs';
 import { type OperationId, operationTable } from '../src/index.js';
 
 const contract = describeContract();
@@ -25,15 +26,21 @@ describe('operationTable', () => {
     expect(operationTable.retrieveThread.server).toBe('https://api.freddy.aitronos.com/v1');
   });
 
-  test('security schemes are those the operation lists, in order, with the header each reads', () => {
-    expect(operationTable.pinThread.security).toEqual([
-      { scheme: 'ApiKeyAuth', kind: 'apiKey', header: 'X-API-Key' },
-      { scheme: 'BearerAuth', kind: 'bearer', header: 'Authorization' },
-    ]);
-    expect(operationTable.unpinThread.security).toEqual(operationTable.pinThread.security);
-    expect(operationTable.updateThread.security).toEqual([
-      { scheme: 'BearerAuth', kind: 'bearer', header: 'Authorization' },
-    ]);
+  test('an API key goes in the header of the API-key scheme the operation accepts, else none', () => {
+    for (const op of contract.operations) {
+      const header = op.security.find((scheme) => scheme.kind === 'apiKey')?.header ?? null;
+      expect(operationTable[op.id as OperationId].apiKeyHeader, op.id).toBe(header);
+    }
+    expect(operationTable.pinThread.apiKeyHeader).toBe('X-API-Key');
+    expect(operationTable.unpinThread.apiKeyHeader).toBe('X-API-Key');
+    expect(operationTable.updateThread.apiKeyHeader).toBe(null);
+  });
+
+  test('is refused for a contract with an operation that takes no bearer token, which the client could not call', () => {
+    const pin = contract.operations.find((op) => op.id === 'pinThread')!;
+    const apiKeyOnly = { ...pin, security: pin.security.filter((scheme) => scheme.kind !== 'bearer') };
+    expect(() => operationRow(apiKeyOnly)).toThrow('pinThread accepts no bearer token');
+    expect(operationRow(pin).apiKeyHeader).toBe('X-API-Key');
   });
 });
 
