@@ -24,7 +24,7 @@ import {
 import { createLog, type Logger, type LogLevel } from './logger.js';
 import type { CallArgs, OperationCall, SuccessBody } from './operation-types.js';
 import { refuseRedirect } from './redirects.js';
-import { refuseOversized } from './response-size.js';
+import { boundedError, readBounded } from './response-size.js';
 import { retryDelayMs, shouldRetry, sleep } from './retry.js';
 
 // openapi-fetch's CommonJS build sets `exports.default` without `__esModule`,
@@ -42,9 +42,9 @@ export interface FreddyClientOptions {
    */
   baseUrl?: string;
   /**
-   * A WHATWG `fetch`; defaults to the global one. Called as
-   * `fetch(request, { signal })`: pass the signal on, or timeouts and
-   * cancellation cannot abort the request.
+   * A WHATWG `fetch`; defaults to the global one. Called as `fetch(request)`,
+   * the timeout's signal and `redirect: 'manual'` inside the Request: pass the
+   * Request on as it is, or timeouts and cancellation cannot abort it.
    */
   fetch?: (input: Request, init?: RequestInit) => Promise<Response>;
   /** Per-attempt timeout in ms (default 60 000; 0 or `Infinity` for none). */
@@ -116,6 +116,8 @@ type Transport = (
 interface Route {
   method: string;
   path: string;
+  /** `POST /threads`, for log lines. */
+  label: string;
   baseUrl: string;
   headers: Record<string, string | null> | undefined;
   /** Whether the operation takes an Idempotency-Key. */
@@ -142,12 +144,13 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
   const routes = new Map<OperationId, Route>();
   for (const id of Object.keys(operationTable) as OperationId[]) {
     const op = operationTable[id];
-    const keyScheme = op.security.find((scheme) => scheme.kind === 'apiKey');
     routes.set(id, {
-      method: op.method.toLowerCase(),
+      method: op.method,
       path: op.path,
+      label: `${op.method} ${op.path}`,
       baseUrl: baseUrl ?? op.server,
-      headers: apiKey && !bearerToken && keyScheme ? { [keyScheme.header]: apiKey, Authorization: null } : undefined,
+      headers:
+        apiKey && !bearerToken && op.apiKeyHeader ? { [op.apiKeyHeader]: apiKey, Authorization: null } : undefined,
       idempotencyKey: op.idempotencyKey,
     });
   }
@@ -158,6 +161,7 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
     opts: RequestOptions | undefined,
   ): Promise<{ data: SuccessBody<K>; response: Response }> => {
     const route = routes.get(id)!;
+    const { label } = route;
     const { threadId, query, body } = args as { threadId?: string; query?: ListThreadsQuery; body?: unknown };
     const signal = opts?.signal;
     const retries = opts?.maxRetries ?? maxRetries;
@@ -192,26 +196,34 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
       let failure: FreddyError;
       let retryAfter: string | null = null;
       headers['x-freddy-retry-count'] = String(attempt);
-      log('debug', `${route.method.toUpperCase()} ${route.path} attempt ${attempt + 1}`);
+      log('debug', `${label} attempt ${attempt + 1}`);
       try {
-        const { data, error, response } = await transport(route.method, route.path, {
+        const { error, response } = await transport(route.method, route.path, {
           params,
           body,
           baseUrl: route.baseUrl,
           headers,
-          // The signal goes to fetch, not into openapi-fetch's Request: fetch builds its own
-          // Request from the two anyway, and a signal on both would be followed twice.
+          // The signal and the redirect mode ride in openapi-fetch's Request, so fetch gets no second
+          // argument: an init makes fetch copy the Request, which costs more than the rest of a call.
           // Redirects are not followed: a credential must never reach another URL.
+          signal: controller?.signal,
+          redirect: 'manual',
+          // A success's body is read below, within the bound; an error's is read within it here,
+          // before openapi-fetch parses it. A redirect is never ok, so it is refused here too.
+          parseAs: 'stream',
           fetch: (request: Request) =>
-            baseFetch(request, { signal: controller?.signal, redirect: 'manual' }).then((response) =>
-              refuseOversized(refuseRedirect(response), maxResponseBytes),
+            baseFetch(request).then((response) =>
+              response.ok ? response : boundedError(refuseRedirect(response), maxResponseBytes),
             ),
         });
-        log('debug', `${route.method.toUpperCase()} ${route.path} answered ${response.status}`);
-        // A 2xx got its answer: re-sending could repeat a write, so a bad body is an error, not a retry.
-        if (response.ok && data === undefined) throw new FreddyError('Response body is empty');
-        // A 2xx body is what the contract documents for this operation's 200.
-        if (response.ok) return { data: data as SuccessBody<K>, response };
+        log('debug', `${label} answered ${response.status}`);
+        if (response.ok) {
+          const text = await readBounded(response, maxResponseBytes);
+          // A 2xx got its answer: re-sending could repeat a write, so a bad body is an error, not a retry.
+          if (!text) throw new FreddyError('Response body is empty');
+          // A 2xx body is what the contract documents for this operation's 200.
+          return { data: JSON.parse(text) as SuccessBody<K>, response };
+        }
         failure = apiErrorFor(response.status, redact(error, secret), response.headers.get('x-request-id'));
         if (!shouldRetry(response.status, response.headers.get('x-should-retry'))) throw failure;
         retryAfter = response.headers.get('retry-after');
@@ -230,10 +242,7 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
       }
       if (attempt >= retries) throw failure;
       const delay = retryDelayMs(attempt, retryAfter);
-      log(
-        'debug',
-        `${route.method.toUpperCase()} ${route.path} failed (${failure.name}), retrying in ${Math.round(delay)} ms`,
-      );
+      log('debug', `${label} failed (${failure.name}), retrying in ${Math.round(delay)} ms`);
       await sleep(delay, signal);
     }
   };

@@ -4,6 +4,7 @@
  * (declared or streamed), and a 2xx without a JSON body is an error that is
  * not retried.
  */
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createFreddyClient, FreddyError, ResponseTooLargeError } from '../src/index.js';
 import { type FaultServer, startFaultServer, threadFixture } from './support/fault-server.js';
@@ -62,6 +63,35 @@ describe('the response size bound', () => {
       .catch((e) => e);
     expect(error).toBeInstanceOf(ResponseTooLargeError);
     expect(server.requests).toHaveLength(1);
+  });
+
+  test('a compressed body is counted as it inflates: its Content-Length is of the compressed bytes', async () => {
+    // 5 kB of JSON that gzips to a few hundred bytes: the declared length is under the bound, the body is not.
+    const compressed = gzipSync(JSON.stringify(big));
+    expect(compressed.byteLength).toBeLessThan(1_000);
+    server.script((_request, res) => {
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        'content-length': compressed.byteLength,
+      });
+      res.end(compressed);
+    });
+    const error = await client({ maxResponseBytes: 1_000 })
+      .threads.retrieve('thread_big')
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+  });
+
+  test('an error body over the bound is refused too, before openapi-fetch reads it', async () => {
+    server.script((_request, res) => {
+      res.writeHead(404, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
+      res.end(JSON.stringify({ error: { message: 'x'.repeat(5_000) } }));
+    });
+    const error = await client({ maxResponseBytes: 1_000 })
+      .threads.retrieve('thread_big')
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
   });
 
   test('a body within the bound is read as usual', async () => {
