@@ -1,8 +1,8 @@
 /**
  * What every method returns: a promise of the parsed body that can also give
- * the HTTP response it came from, as openai-node's APIPromise does. The body
- * promise is made only when someone awaits it, so a caller who asks for
- * `withResponse()` alone leaves no unobserved rejection behind.
+ * the HTTP response it came from, as openai-node's APIPromise does. A plain
+ * `Promise` with one more method rather than a subclass: a subclass costs
+ * bytes in every bundle and is rebuilt by each `then` (species).
  */
 export interface WithResponse<T> {
   data: T;
@@ -11,41 +11,20 @@ export interface WithResponse<T> {
   requestId: string | null;
 }
 
-export class ApiPromise<T> extends Promise<T> {
-  private parsed: Promise<T> | undefined;
-
-  constructor(private readonly answered: Promise<{ data: T; response: Response }>) {
-    // The executor is never used: then/catch/finally read `answered` instead.
-    super((resolve) => resolve(undefined as T));
-  }
-
-  // `then` on a subclass would otherwise build another ApiPromise through the species constructor.
-  static override get [Symbol.species]() {
-    return Promise;
-  }
-
+export interface ApiPromise<T> extends Promise<T> {
   /** The body, the response it came from, and its request id. */
-  withResponse(): Promise<WithResponse<T>> {
-    return this.answered.then(({ data, response }) => ({
-      data,
-      response,
-      requestId: response.headers.get('x-request-id'),
-    }));
-  }
+  withResponse(): Promise<WithResponse<T>>;
+}
 
-  private body(): Promise<T> {
-    this.parsed ??= this.answered.then(({ data }) => data);
-    return this.parsed;
-  }
+const ignore = () => {};
 
-  // Promise's own signature, `any` reason included, so an ApiPromise reads as a Promise. `catch` and
-  // `finally` call `then` (as the language defines them), so they need no override.
-  // biome-ignore lint/suspicious/noThenProperty: a Promise subclass is a thenable on purpose
-  override then<R1 = T, R2 = never>(
-    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
-    // biome-ignore lint/suspicious/noExplicitAny: as Promise.prototype.then declares it
-    onrejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
-  ): Promise<R1 | R2> {
-    return this.body().then(onfulfilled, onrejected);
-  }
+export function apiPromise<T>(answered: Promise<{ data: T; response: Response }>): ApiPromise<T> {
+  const body = answered.then(({ data }) => data) as ApiPromise<T>;
+  body.withResponse = () => {
+    // The caller observes the failure here; without this the body promise would reject
+    // unobserved beside it, and Node would report an unhandled rejection.
+    body.catch(ignore);
+    return answered.then(({ data, response }) => ({ data, response, requestId: response.headers.get('x-request-id') }));
+  };
+  return body;
 }

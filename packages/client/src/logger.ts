@@ -1,8 +1,9 @@
 /**
  * Optional logging, as openai-node's: any object with the four console
  * methods, a level (option, else `FREDDY_LOG` where a `process` exists, else
- * `warn`). Lines name the method, path, attempt, status and delay, and never
- * a header or a body, so no credential can reach a log.
+ * `warn`). The client writes at `debug` only: each attempt, its status, and
+ * each retry with its delay. Lines name the method and path template, never
+ * a header, a body or an id, so no credential can reach a log.
  */
 export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
 
@@ -13,16 +14,16 @@ export interface Logger {
   error(message: string): void;
 }
 
-const RANK: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
-
-/** Writes `message` at `level` when the configured level lets it through. */
-export type Log = (level: Exclude<LogLevel, 'off'>, message: string) => void;
-
-export function createLog(logger: Logger = console, level?: LogLevel): Log {
-  const fromEnv = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.FREDDY_LOG;
-  const chosen = level ?? (fromEnv && fromEnv in RANK ? (fromEnv as LogLevel) : 'warn');
-  const limit = RANK[chosen];
-  return (at, message) => {
-    if (RANK[at] <= limit) logger[at](`[freddy] ${message}`);
-  };
+/**
+ * The debug line writer, or undefined below `debug`: call sites write
+ * `debug?.(…)`, so a line that is not wanted is not even formatted.
+ */
+export function debugLog(logger: Logger = console, level?: LogLevel): ((message: string) => void) | undefined {
+  let chosen = level;
+  try {
+    chosen ??= (globalThis as { process?: { env?: { FREDDY_LOG?: LogLevel } } }).process?.env?.FREDDY_LOG;
+  } catch {
+    // Deno without --allow-env throws on reading any variable: then there is no FREDDY_LOG.
+  }
+  return chosen === 'debug' ? (message) => logger.debug(`[freddy] ${message}`) : undefined;
 }

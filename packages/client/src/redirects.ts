@@ -9,13 +9,13 @@ export class RedirectError extends FreddyError {
   override readonly name: string = 'RedirectError';
 }
 
+/** Called on answers that are not ok only: a 3xx, or a browser's opaque redirect (status 0). */
 export function refuseRedirect(response: Response): Response {
-  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+  const { status } = response;
+  if (status < 400) {
     void response.body?.cancel();
-    const to = response.headers.get('location');
-    throw new RedirectError(
-      `Redirect (${response.status}${to ? ` to ${to}` : ''}) not followed: credentials are never sent to another URL`,
-    );
+    // Why is in the README: the message ships in every bundle.
+    throw new RedirectError(`Redirect ${status} to ${response.headers.get('location')} not followed`);
   }
   return response;
 }

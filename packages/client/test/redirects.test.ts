@@ -47,7 +47,7 @@ describe('a redirect to another origin', () => {
       for (const call of [() => client.threads.retrieve('thread_1'), () => client.threads.pin('thrd_1')]) {
         const error = await call().catch((e) => e);
         expect(error).toBeInstanceOf(RedirectError);
-        expect(error.message).toMatch(/Redirect \(307 to http:\/\/127\.0\.0\.1:\d+\/v1\/threads\/.+\) not followed/);
+        expect(error.message).toMatch(/Redirect 307 to http:\/\/127\.0\.0\.1:\d+\/v1\/threads\/.+ not followed/);
       }
       expect(redirected - before).toBe(2);
       expect(arrivedElsewhere).toEqual([]);

@@ -58,10 +58,10 @@ describe('what is retried', () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  test('each attempt says its number in x-freddy-retry-count', async () => {
+  test('each retry says its number in x-freddy-retry-count; a first attempt sends none', async () => {
     server.script(freddyError(503), freddyError(503), ok);
     await client().threads.retrieve('thread_abc123');
-    expect(server.requests.map((r) => r.headers['x-freddy-retry-count'])).toEqual(['0', '1', '2']);
+    expect(server.requests.map((r) => r.headers['x-freddy-retry-count'])).toEqual([undefined, '1', '2']);
   });
 
   test('a reset connection is retried', async () => {
