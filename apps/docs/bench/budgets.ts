@@ -9,9 +9,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { launchChromium } from '@freddy/testing';
 import { startSiteServer } from '../scripts/serve.mjs';
 import { CONSOLE_FILES, consoleDir } from '../src/console/build.js';
-import { launchChromium } from '../test/support/browser.js';
 import { requireBuiltSite, siteIndex, siteOperations } from '../test/support/site.js';
 
 const RUNS = 5;

@@ -8,18 +8,18 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { withSandbox } from '@freddy/testing';
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type SiteServer, startSiteServer } from '../scripts/serve.mjs';
-import { appDir, siteDir } from '../src/paths.js';
 import {
   launchChromium,
   offOriginRequests,
   openPage,
   type RecordedPage,
   requireChromiumOrSkip,
-} from './support/browser.js';
+  withSandbox,
+} from '@freddy/testing';
+import type { Browser, Locator } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type SiteServer, startSiteServer } from '../scripts/serve.mjs';
+import { appDir, siteDir } from '../src/paths.js';
 import { requireBuiltSite, siteIndex, siteOperations } from './support/site.js';
 
 const hasChromium = requireChromiumOrSkip();

@@ -10,19 +10,13 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Sandbox, startSandbox } from '@freddy/sandbox';
 import { type ContractOperation, createResponseValidator, describeContract } from '@freddy/spec';
+import { launchChromium, offOriginRequests, openPage, type RecordedPage, requireChromiumOrSkip } from '@freddy/testing';
 import type { Browser, Locator, Page, Response } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type SiteServer, startSiteServer } from '../scripts/serve.mjs';
 import { BACK_TEXT, TRY_IT_TEXT } from '../src/console/document.js';
 import { consoleRoute, referenceHref, referenceRoute } from '../src/console/links.js';
 import { appDir, siteDir } from '../src/paths.js';
-import {
-  launchChromium,
-  offOriginRequests,
-  openPage,
-  type RecordedPage,
-  requireChromiumOrSkip,
-} from './support/browser.js';
 import { requireBuiltSite } from './support/site.js';
 
 const hasChromium = requireChromiumOrSkip();

@@ -6,10 +6,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
+import { launchChromium, openPage, requireChromiumOrSkip } from '@freddy/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appDir } from '../src/paths.js';
-import { launchChromium, openPage, requireChromiumOrSkip } from './support/browser.js';
 import { requireBuiltSite, siteIndex } from './support/site.js';
 
 const hasChromium = requireChromiumOrSkip();

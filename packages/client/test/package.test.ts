@@ -5,25 +5,17 @@
  * file against the packed `.d.ts` under NodeNext and bundler resolution.
  * Also: the build imports nothing but openapi-fetch, and no Node built-in.
  */
-import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { typecheck } from '@freddy/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { clientDir, installConsumerProject, run } from './support/consumer-project.js';
 import { type FaultServer, startFaultServer, threadFixture } from './support/fault-server.js';
-
-const clientDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const typesDir = resolve(clientDir, '../types');
 
 let project: string;
 let server: FaultServer;
-
-function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}) {
-  return execFileSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, stdio: 'pipe' });
-}
 
 /** Writes `source` as `<name>.mts` in the consumer project and type-checks it alone; tsc's report, empty when it checks. */
 async function checkSource(
@@ -50,21 +42,7 @@ async function checkSource(
 
 beforeAll(async () => {
   server = await startFaultServer();
-  project = mkdtempSync(join(tmpdir(), 'freddy-consumer-'));
-  for (const dir of [typesDir, clientDir]) run('pnpm', ['pack', '--pack-destination', project], dir);
-  const tarballs = readdirSync(project).filter((f) => f.endsWith('.tgz'));
-  const typesTgz = tarballs.find((f) => f.startsWith('freddy-types-'))!;
-  const clientTgz = tarballs.find((f) => f.startsWith('freddy-client-'))!;
-  writeFileSync(
-    join(project, 'package.json'),
-    JSON.stringify({
-      name: 'consumer',
-      private: true,
-      dependencies: { '@freddy/client': `file:./${clientTgz}`, '@freddy/types': `file:./${typesTgz}` },
-      pnpm: { overrides: { '@freddy/types': `file:./${typesTgz}` } },
-    }),
-  );
-  run('pnpm', ['install', '--prefer-offline', '--ignore-workspace', '--config.confirmModulesPurge=false'], project);
+  project = installConsumerProject();
 });
 
 afterAll(async () => {

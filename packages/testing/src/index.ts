@@ -2,5 +2,12 @@
  * `@freddy/testing`: the test plumbing the workspace's packages share, so
  * each is written once.
  */
+export {
+  launchChromium,
+  offOriginRequests,
+  openPage,
+  type RecordedPage,
+  requireChromiumOrSkip,
+} from './browser.js';
 export { type SandboxHandle, useSandbox, withSandbox } from './sandbox.js';
 export { type TypecheckOptions, type TypecheckResult, typecheck } from './typecheck.js';

@@ -5,21 +5,21 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
-export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const chromiumAvailable = existsSync(chromiumPath);
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const chromiumAvailable = existsSync(chromiumPath);
 const INSTALL_HINT = 'apt-get install -y chromium (Debian), or set CHROMIUM_PATH to a Chromium binary';
 
 /**
  * In CI a missing browser is a failure; elsewhere the browser tests skip, loudly.
  * Called at module level, so in CI the whole file fails before any test runs.
  */
-export function requireChromiumOrSkip(): boolean {
+export function requireChromiumOrSkip(what = 'browser tests'): boolean {
   if (chromiumAvailable) return true;
   if (process.env.CI === 'true' || process.env.CI === '1')
     throw new Error(`CI=true and no chromium at ${chromiumPath}: ${INSTALL_HINT}`);
   const line = '!'.repeat(78);
   console.warn(
-    `\n${line}\n  SKIPPING the docs browser tests: no chromium at ${chromiumPath}.\n  Install it: ${INSTALL_HINT}\n${line}\n`,
+    `\n${line}\n  SKIPPING the ${what}: no chromium at ${chromiumPath}.\n  Install it: ${INSTALL_HINT}\n${line}\n`,
   );
   return false;
 }
