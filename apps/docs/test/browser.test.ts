@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  closeCheckedPages,
   launchChromium,
   offOriginRequests,
   openPage,
@@ -59,14 +60,7 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
   }
 
   // Every page of every test: nothing off 127.0.0.1, no console error.
-  afterEach(async () => {
-    const pages = opened.splice(0);
-    for (const { page } of pages) await page.close();
-    for (const { requests, consoleErrors } of pages) {
-      expect(offOriginRequests(requests)).toEqual([]);
-      expect(consoleErrors).toEqual([]);
-    }
-  });
+  afterEach(() => closeCheckedPages(opened));
 
   it('documents the eight operations of the contract', () => {
     expect(operations).toHaveLength(8);

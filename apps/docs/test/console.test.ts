@@ -10,7 +10,14 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Sandbox, startSandbox } from '@freddy/sandbox';
 import { type ContractOperation, createResponseValidator, describeContract } from '@freddy/spec';
-import { launchChromium, offOriginRequests, openPage, type RecordedPage, requireChromiumOrSkip } from '@freddy/testing';
+import {
+  closeCheckedPages,
+  launchChromium,
+  offOriginRequests,
+  openPage,
+  type RecordedPage,
+  requireChromiumOrSkip,
+} from '@freddy/testing';
 import type { Browser, Locator, Page, Response } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type SiteServer, startSiteServer } from '../scripts/serve.mjs';
@@ -77,14 +84,8 @@ describe.skipIf(!hasChromium)('the console in chromium', () => {
     return answer;
   }
 
-  afterEach(async () => {
-    const pages = opened.splice(0);
-    for (const { page } of pages) await page.close();
-    for (const { requests, consoleErrors } of pages) {
-      expect(offOriginRequests(requests)).toEqual([]);
-      expect(consoleErrors).toEqual([]);
-    }
-  });
+  // Every page of every test: nothing off 127.0.0.1, no console error.
+  afterEach(() => closeCheckedPages(opened));
 
   it('opens at /docs/console/ with every operation, pointed at this server with the demo key', async () => {
     const { page, requests } = await open(`${origin}/docs/console/`);

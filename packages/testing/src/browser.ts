@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const chromiumAvailable = existsSync(chromiumPath);
@@ -70,4 +71,18 @@ export function offOriginRequests(requests: string[], allowedProtocol: 'http:' |
     if (allowedProtocol === 'file:') return url.protocol !== 'file:';
     return !(url.protocol === 'http:' && url.hostname === '127.0.0.1');
   });
+}
+
+/**
+ * Closes the pages opened since the last call (emptying `opened`) and
+ * asserts that none made a request off 127.0.0.1 or logged a console error:
+ * a suite's `afterEach`.
+ */
+export async function closeCheckedPages(opened: RecordedPage[]): Promise<void> {
+  const pages = opened.splice(0);
+  for (const { page } of pages) await page.close();
+  for (const { requests, consoleErrors } of pages) {
+    expect(offOriginRequests(requests)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  }
 }

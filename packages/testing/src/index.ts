@@ -3,6 +3,7 @@
  * each is written once.
  */
 export {
+  closeCheckedPages,
   launchChromium,
   offOriginRequests,
   openPage,

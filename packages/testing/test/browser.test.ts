@@ -1,0 +1,44 @@
+/**
+ * The browser helpers' own check: `closeCheckedPages` fails a suite whose
+ * page reached off 127.0.0.1 or logged a console error, and passes one that
+ * did neither.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeCheckedPages, launchChromium, openPage, type RecordedPage, requireChromiumOrSkip } from '../src/index.js';
+
+const hasChromium = requireChromiumOrSkip('@freddy/testing browser tests');
+
+describe.runIf(hasChromium)('closeCheckedPages', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(() => browser?.close());
+
+  async function pageWith(html: string): Promise<RecordedPage[]> {
+    const recorded = await openPage(browser);
+    // An address nothing answers on: the request is made (and recorded) whether or not it succeeds.
+    await recorded.page.route('http://192.0.2.1/**', (route) => route.abort());
+    await recorded.page.setContent(html, { waitUntil: 'load' });
+    return [recorded];
+  }
+
+  it('passes a page that stayed on its origin without errors, and closes it', async () => {
+    const opened = await pageWith('<p>quiet</p>');
+    const [{ page }] = opened;
+    await closeCheckedPages(opened);
+    expect(opened).toEqual([]);
+    expect(page.isClosed()).toBe(true);
+  });
+
+  it('fails a page that made a request off 127.0.0.1', async () => {
+    const opened = await pageWith('<img src="http://192.0.2.1/pixel.png">');
+    await expect(closeCheckedPages(opened)).rejects.toThrow('http://192.0.2.1/pixel.png');
+  });
+
+  it('fails a page that logged a console error', async () => {
+    const opened = await pageWith('<script>console.error("broken widget")</script>');
+    await expect(closeCheckedPages(opened)).rejects.toThrow('broken widget');
+  });
+});
