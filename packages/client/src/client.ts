@@ -265,15 +265,15 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
     async *iterate(query = {}, options) {
       let page: ThreadList;
       let after = query.after;
+      // Every cursor followed: a server that hands one back again, the same page or a cycle of
+      // pages, would otherwise keep this loop going forever.
+      const seen = new Set([after]);
       do {
         page = await list({ ...query, after }, options);
         yield* page.data;
-        const next = page.lastId ?? undefined;
-        // A server that answers the same page again would otherwise keep this loop going forever.
-        if (page.hasMore && next !== undefined && next === after) {
-          throw new FreddyError(`Pagination did not advance past ${next}`);
-        }
-        after = next;
+        after = page.lastId ?? undefined;
+        if (page.hasMore && seen.has(after)) throw new FreddyError(`Pagination did not advance past ${after}`);
+        seen.add(after);
       } while (page.hasMore && after);
     },
   };

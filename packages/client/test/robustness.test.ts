@@ -36,6 +36,36 @@ describe('iterate()', () => {
     expect(server.requests.length).toBe(2);
     expect(seen).toEqual(['thread_1', 'thread_1']);
   });
+
+  test('stops when the cursors go round in a cycle of pages', async () => {
+    const page = (id: string) => ({
+      object: 'list',
+      data: [threadFixture(id)],
+      firstId: id,
+      lastId: id,
+      hasMore: true,
+    });
+    // thread_1 → thread_2 → thread_1 again: each step advances, the walk does not.
+    server.script(
+      { status: 200, body: page('thread_1') },
+      { status: 200, body: page('thread_2') },
+      {
+        status: 200,
+        body: page('thread_1'),
+      },
+    );
+    const seen: string[] = [];
+    const walk = async () => {
+      for await (const thread of client().threads.iterate({ limit: 1 })) seen.push(thread.id);
+    };
+    await expect(walk()).rejects.toThrow(/Pagination did not advance past thread_1/);
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/v1/threads?limit=1',
+      '/v1/threads?limit=1&after=thread_1',
+      '/v1/threads?limit=1&after=thread_2',
+    ]);
+    expect(seen).toEqual(['thread_1', 'thread_2', 'thread_1']);
+  });
 });
 
 describe('the response size bound', () => {
