@@ -272,7 +272,8 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
         page = await list({ ...query, after }, options);
         yield* page.data;
         after = page.lastId ?? undefined;
-        if (page.hasMore && seen.has(after)) throw new FreddyError(`Pagination did not advance past ${after}`);
+        if (page.hasMore && after !== undefined && seen.has(after))
+          throw new FreddyError(`Pagination did not advance past ${after}`);
         seen.add(after);
       } while (page.hasMore && after);
     },
