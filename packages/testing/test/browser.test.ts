@@ -26,7 +26,7 @@ describe.runIf(hasChromium)('closeCheckedPages', () => {
 
   it('passes a page that stayed on its origin without errors, and closes it', async () => {
     const opened = await pageWith('<p>quiet</p>');
-    const [{ page }] = opened;
+    const { page } = opened[0]!;
     await closeCheckedPages(opened);
     expect(opened).toEqual([]);
     expect(page.isClosed()).toBe(true);
