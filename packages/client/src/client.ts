@@ -10,7 +10,7 @@ import type {
   UpdateThreadMetadataRequest,
   UpdateThreadRequest,
 } from '@freddy/types';
-import { operationTable } from '@freddy/types';
+import { clientRoutes } from '@freddy/types';
 import openapiFetch, { type Client } from 'openapi-fetch';
 import { type ApiPromise, apiPromise } from './api-promise.js';
 import {
@@ -134,7 +134,7 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
 
   const baseFetch = options.fetch ?? ((input: Request, init?: RequestInit) => fetch(input, init));
   const raw = createClient<paths>({
-    baseUrl: baseUrl ?? operationTable.listThreads.server,
+    baseUrl: baseUrl ?? clientRoutes.listThreads.server,
     fetch: baseFetch,
     headers: { ...options.headers, Authorization: `Bearer ${secret}` },
   });
@@ -143,8 +143,8 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
   // The host and credential header of each operation, from the contract's operation table:
   // an `apiKey` goes in the header of an API-key scheme where the operation accepts one.
   const routes = new Map<OperationId, Route>();
-  for (const id of Object.keys(operationTable) as OperationId[]) {
-    const op = operationTable[id];
+  for (const id of Object.keys(clientRoutes) as OperationId[]) {
+    const op = clientRoutes[id];
     routes.set(id, {
       method: op.method,
       path: op.path,

@@ -5,7 +5,7 @@
  */
 import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { createFreddyClient, type Logger } from '../src/index.js';
+import { createFreddyClient, type FreddyClient, type Logger } from '../src/index.js';
 import { type FaultServer, startFaultServer, threadFixture } from './support/fault-server.js';
 import { recordSleeps } from './support/sleeps.js';
 
@@ -68,6 +68,29 @@ describe('logging', () => {
     server.script({ status: 200, body: threadFixture() });
     await client.threads.retrieve('thread_abc123');
     expect(lines).toHaveLength(2);
+  });
+
+  // Ported from the client-runtimes branch (helper's work): the runtime test shows the same under Deno itself.
+  test('an environment that throws when read (Deno without --allow-env) means the default level', async () => {
+    process.env.FREDDY_LOG = 'debug';
+    const env = Object.getOwnPropertyDescriptor(process, 'env')!;
+    Object.defineProperty(process, 'env', {
+      configurable: true,
+      get() {
+        throw new Error('Requires env access to "FREDDY_LOG", run again with the --allow-env flag');
+      },
+    });
+    let client: FreddyClient;
+    const { logger, lines } = capture();
+    try {
+      client = createFreddyClient({ apiKey: SECRET, baseUrl: server.url, logger });
+    } finally {
+      Object.defineProperty(process, 'env', env);
+    }
+    server.script({ status: 503, body: {} }, { status: 200, body: threadFixture() });
+    sleeps = recordSleeps();
+    await client.threads.retrieve('thread_abc123');
+    expect(lines).toEqual([]);
   });
 
   test('the key appears in no log line, error message, util.inspect, JSON.stringify or stack', async () => {

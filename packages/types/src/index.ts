@@ -6,7 +6,7 @@
 import type { components, operations as Operations } from '../generated/openapi.js';
 
 export type { $defs, components, operations, paths, webhooks } from '../generated/openapi.js';
-export { type OperationId, operations as operationTable } from '../generated/operations.js';
+export { clientRoutes, type OperationId, operations as operationTable } from '../generated/operations.js';
 
 type Schemas = components['schemas'];
 

@@ -5,8 +5,8 @@
  */
 import { describeContract } from '@freddy/spec';
 import { describe, expect, test } from 'vitest';
-import { operationRow } from '../scripts/operation-rows.mjs';
-import { type OperationId, operationTable } from '../src/index.js';
+import { clientRoute } from '../scripts/operation-rows.mjs';
+import { clientRoutes, type OperationId, operationTable } from '../src/index.js';
 
 const contract = describeContract();
 
@@ -26,21 +26,34 @@ describe('operationTable', () => {
     expect(operationTable.retrieveThread.server).toBe('https://api.freddy.aitronos.com/v1');
   });
 
-  test('an API key goes in the header of the API-key scheme the operation accepts, else none', () => {
+  test('security schemes are those the operation lists, in order, with the header each reads', () => {
+    expect(operationTable.pinThread.security).toEqual([
+      { scheme: 'ApiKeyAuth', kind: 'apiKey', header: 'X-API-Key' },
+      { scheme: 'BearerAuth', kind: 'bearer', header: 'Authorization' },
+    ]);
+    expect(operationTable.unpinThread.security).toEqual(operationTable.pinThread.security);
+    expect(operationTable.updateThread.security).toEqual([
+      { scheme: 'BearerAuth', kind: 'bearer', header: 'Authorization' },
+    ]);
+  });
+});
+
+describe('clientRoutes', () => {
+  test('is the operation table with the schemes cut to the header an API key goes in', () => {
     for (const op of contract.operations) {
-      const header = op.security.find((scheme) => scheme.kind === 'apiKey')?.header ?? null;
-      expect(operationTable[op.id as OperationId].apiKeyHeader, op.id).toBe(header);
+      const { security, ...rest } = operationTable[op.id as OperationId];
+      const header = security.find((scheme) => scheme.kind === 'apiKey')?.header ?? null;
+      expect(clientRoutes[op.id as OperationId], op.id).toEqual({ ...rest, apiKeyHeader: header });
     }
-    expect(operationTable.pinThread.apiKeyHeader).toBe('X-API-Key');
-    expect(operationTable.unpinThread.apiKeyHeader).toBe('X-API-Key');
-    expect(operationTable.updateThread.apiKeyHeader).toBe(null);
+    expect(clientRoutes.pinThread.apiKeyHeader).toBe('X-API-Key');
+    expect(clientRoutes.updateThread.apiKeyHeader).toBe(null);
   });
 
   test('is refused for a contract with an operation that takes no bearer token, which the client could not call', () => {
     const pin = contract.operations.find((op) => op.id === 'pinThread')!;
     const apiKeyOnly = { ...pin, security: pin.security.filter((scheme) => scheme.kind !== 'bearer') };
-    expect(() => operationRow(apiKeyOnly)).toThrow('pinThread accepts no bearer token');
-    expect(operationRow(pin).apiKeyHeader).toBe('X-API-Key');
+    expect(() => clientRoute(apiKeyOnly)).toThrow('pinThread accepts no bearer token');
+    expect(clientRoute(pin).apiKeyHeader).toBe('X-API-Key');
   });
 });
 
