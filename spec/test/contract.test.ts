@@ -127,6 +127,26 @@ describe('describeContract', () => {
     expect(() => describeContract(copy)).toThrow(/every error response must use one component schema/);
   });
 
+  it('says which operations are idempotent: by method, or by x-idempotent: true', () => {
+    expect(contract.operations.filter((op) => op.idempotent).map((op) => op.id)).toEqual([
+      'listThreads',
+      'retrieveThread',
+      'updateThread',
+      'deleteThread',
+      'updateThreadMetadata',
+      'pinThread',
+      'unpinThread',
+    ]);
+    const unstated = describeContract(mutated((d) => delete d.paths['/threads/{thread_id}/pin'].post['x-idempotent']));
+    expect(unstated.operation('pinThread').idempotent).toBe(false);
+  });
+
+  it('refuses an x-idempotent that is not true', () => {
+    expect(() =>
+      describeContract(mutated((d) => (d.paths['/threads/{thread_id}/pin'].post['x-idempotent'] = 'yes'))),
+    ).toThrow(/pinThread .*x-idempotent can only be true, not "yes"/);
+  });
+
   it('refuses a document without its limits as data', () => {
     expect(() => describeContract(mutated((d) => delete d['x-rate-limit']))).toThrow(/x-rate-limit/);
     expect(() => describeContract(mutated((d) => (d['x-request-body-max-bytes'] = '64k')))).toThrow(
