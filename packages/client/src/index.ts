@@ -37,5 +37,6 @@ export {
   UnsupportedMediaTypeError,
 } from './errors.js';
 export type { Logger, LogLevel } from './logger.js';
+export type { CallParams, OperationCall, SuccessBody } from './operation-types.js';
 export { RedirectError } from './redirects.js';
 export { ResponseTooLargeError } from './response-size.js';
