@@ -110,6 +110,8 @@ export interface ContractOperation {
   path: string;
   template: PathTemplate;
   summary: string;
+  /** The operation's description, as written (Markdown). */
+  description: string;
   tag: string;
   deprecated: boolean;
   /** Operation, then path item, then document servers, in document order. */
@@ -281,6 +283,7 @@ function describeOperation(doc: OpenApiDocument, source: OperationSource): Contr
     path,
     template,
     summary: operation.summary ?? '',
+    description: operation.description ?? '',
     tag: operation.tags?.[0] ?? 'default',
     deprecated: operation.deprecated === true,
     servers,

@@ -36,6 +36,7 @@ describe('describeContract', () => {
       'POST /threads/{thread_id}/unpin unpinThread',
     ]);
     expect(new Set(contract.operations.map((op) => op.tag))).toEqual(new Set(['Threads']));
+    expect(contract.operation('deleteThread').description).toMatch(/^Permanently delete a thread/);
   });
 
   it('gives each operation its production host and the reference server', () => {
