@@ -5,7 +5,7 @@ export default defineConfig({
   format: ['esm'],
   dts: { entry: 'src/index.ts' },
   clean: true,
-  target: 'node20',
+  target: 'node24',
   platform: 'node',
   // Registry packages stay dependencies; the generated tools (and the manifest) are built in.
 });
