@@ -26,28 +26,49 @@ export function toolDescription(operation: ContractOperation, input: ObjectSchem
   return parts.join('\n\n');
 }
 
-/** `title 1–200 chars; metadata ≤ 16 keys; …`: each argument's stated bounds, in contract order. */
+/**
+ * `title 1–200 chars; metadata ≤ 16 keys, values ≤ 512 chars; after, before 1–128 chars`: the bounds
+ * the contract states for what the agent writes, in contract order, an argument's parts beside it and
+ * arguments with the same bounds together. Not a path parameter's: it names the thread the call is
+ * about, an id copied from an earlier result, never written to a length.
+ */
 function limitsLine(operation: ContractOperation, input: ObjectSchema): string {
   const byPlace = new Map<string, Partial<Record<SchemaLimit['keyword'], number>>>();
   for (const { where, keyword, value } of operation.limits) {
     const [location, ...rest] = where.split('.');
     // Headers are the client's (Idempotency-Key), not the agent's.
-    if (location === 'header') continue;
+    if (location === 'header' || location === 'path') continue;
     const place = rest.join('.');
     // An enum's or a const's length bound only restates its values, which the schema lists.
     if (!place || isEnumerated(schemaAt(input, place))) continue;
     byPlace.set(place, { ...byPlace.get(place), [keyword]: value });
   }
-  const lines = [...byPlace].map(([place, bounds]) => {
-    const ranges = [
-      range(bounds.minLength, bounds.maxLength, 'chars'),
-      range(bounds.minItems, bounds.maxItems, 'items'),
-      range(bounds.minProperties, bounds.maxProperties, 'keys'),
-      range(bounds.minimum, bounds.maximum, ''),
-    ].filter(Boolean);
-    return `${readable(place)} ${ranges.join(', ')}`;
-  });
-  return lines.join('; ');
+  // Each argument's own bounds, then its parts' (`messages[].content` → `content`, `metadata.*` → `values`).
+  const byArgument = new Map<string, string[]>();
+  for (const [place, bounds] of byPlace) {
+    const [argument, part] = [place.split(/[.[]/)[0]!, place.replace(/^[^.[]+(?:\[\])?\.?/, '')];
+    const text = boundsText(bounds);
+    const parts = byArgument.get(argument) ?? [];
+    parts.push(part ? `${part === '*' ? 'values' : part} ${text}` : text);
+    byArgument.set(argument, parts);
+  }
+  const byBounds = new Map<string, string[]>();
+  for (const [argument, parts] of byArgument) {
+    const text = parts.join(', ');
+    byBounds.set(text, [...(byBounds.get(text) ?? []), argument]);
+  }
+  return [...byBounds].map(([text, argumentsWithIt]) => `${argumentsWithIt.join(', ')} ${text}`).join('; ');
+}
+
+function boundsText(bounds: Partial<Record<SchemaLimit['keyword'], number>>): string {
+  return [
+    range(bounds.minLength, bounds.maxLength, 'chars'),
+    range(bounds.minItems, bounds.maxItems, 'items'),
+    range(bounds.minProperties, bounds.maxProperties, 'keys'),
+    range(bounds.minimum, bounds.maximum, ''),
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** `1–200 chars`, `≤ 16 keys`, `≥ 1`, or '' when neither bound is stated. */
@@ -61,11 +82,6 @@ function range(min: number | undefined, max: number | undefined, unit: string): 
           ? `≥ ${min}`
           : '';
   return text && unit ? `${text} ${unit}` : text;
-}
-
-/** `metadata.*` → `metadata values`, `messages[].content` stays. */
-function readable(place: string): string {
-  return place.replace(/\.\*$/, ' values');
 }
 
 /** The schema at a limit's place (`messages[].role`) in the tool's arguments. */

@@ -7,10 +7,13 @@
  */
 import type { Contract, ContractOperation, ContractParameter } from '@freddy/spec';
 import type { ArgumentLocation, JsonSchema, ObjectSchema } from '../../src/tools/definition.js';
+import { firstSentence } from './prose.js';
 import { selfContained } from './self-contained.js';
 
-// The contract's examples are left out: they are the docs', and each costs context on every host.
-const OMIT = new Set(['examples']);
+// The contract's examples are left out: they are the docs', and each costs context on every host. Each
+// description is its first sentence, what the value is; the sentences after it restate the bounds that
+// the keywords beside it state (and the tool's description lists).
+const INLINE = { omit: new Set(['examples']), describe: firstSentence };
 
 export interface ToolArguments {
   inputSchema: ObjectSchema;
@@ -52,7 +55,7 @@ export function toolArguments(contract: Contract, operation: ContractOperation):
     }
     const bodyRequired = new Set(schema.required ?? []);
     for (const [name, property] of Object.entries(schema.properties)) {
-      add(name, 'body', selfContained(contract, property, { omit: OMIT }), bodyRequired.has(name));
+      add(name, 'body', selfContained(contract, property, INLINE), bodyRequired.has(name));
     }
   }
 
@@ -69,10 +72,12 @@ export function toolArguments(contract: Contract, operation: ContractOperation):
 }
 
 /**
- * A parameter's schema, as the argument's schema: described by its schema's description, as a body
- * property is. The parameter object's longer description (how the parameter is used, where it comes
- * from) is the API reference's; the operation's description, in the tool's, says how to page.
+ * A parameter's schema as an argument's. A query parameter is described by the parameter, which says how
+ * it shapes the call ("A cursor: the id of a thread from a previous page"); a path parameter by its
+ * schema ("A thread id."): it names the thread the call is about, which the tool's name already says.
  */
 function parameterSchema(contract: Contract, parameter: ContractParameter): JsonSchema {
-  return selfContained(contract, parameter.schema, { omit: OMIT });
+  const schema = selfContained(contract, parameter.schema, INLINE);
+  if (parameter.in !== 'query' || !parameter.description) return schema;
+  return { ...schema, description: firstSentence(parameter.description) };
 }

@@ -17,12 +17,13 @@ function successResponse(operation: ContractOperation) {
   return success[0]!;
 }
 
-// The result's structure: its fields, their types, enums, consts and nullability. Which fields are always
-// there, their bounds, formats and meaning are the API reference's (and the API keeps them): leaving them
-// out keeps `tools/list`, which a host reads into the model's context on every turn, within 12 kB.
+// The result's structure: its fields, which are always there, their types, enums, consts and
+// nullability. Their bounds, formats and meaning are the API reference's (and the API keeps them): leaving
+// them out keeps `tools/list`, which a host reads into the model's context on every turn, within 12 kB.
 const STRUCTURE = new Set([
   'type',
   'properties',
+  'required',
   'items',
   'additionalProperties',
   'enum',

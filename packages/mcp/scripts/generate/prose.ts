@@ -55,3 +55,11 @@ function withoutCitations(paragraph: string): string {
 function isCitation(clause: string): boolean {
   return !LABEL.test(clause) && CITATIONS.some((pattern) => pattern.test(clause));
 }
+
+/**
+ * A description's first sentence: what the value is. In this contract what follows it restates the
+ * value's bounds in words ("At most 128 characters."), which the schema's keywords beside it state.
+ */
+export function firstSentence(text: string): string {
+  return prose(text).split(/(?<=[.!?])\s+(?=[A-Z`])/)[0]!;
+}

@@ -34,6 +34,8 @@ export interface InlineOptions {
   omit?: ReadonlySet<string>;
   /** When given, the only keywords kept. */
   keep?: ReadonlySet<string>;
+  /** How a description is written (default: `prose`). */
+  describe?: (description: string) => string;
 }
 
 /** `schema` with its component references inlined; refuses a recursive schema, which cannot be. */
@@ -42,7 +44,7 @@ export function selfContained(
   schema: SchemaObject | ReferenceObject,
   options: InlineOptions = {},
 ): JsonSchema {
-  const { omit, keep } = options;
+  const { omit, keep, describe = prose } = options;
   const dropped = (keyword: string) => omit?.has(keyword) || (keep !== undefined && !keep.has(keyword));
   const walk = (node: unknown, inside: readonly string[]): JsonSchema => {
     if (typeof node !== 'object' || node === null || Array.isArray(node)) {
@@ -52,13 +54,14 @@ export function selfContained(
     const own: JsonSchema = {};
     for (const [keyword, value] of Object.entries(keywords)) {
       if (dropped(keyword)) continue;
-      if (SCHEMA_KEYWORDS.has(keyword) && typeof value === 'object') own[keyword] = unnamed(walk(value, inside));
+      if (keyword === 'propertyNames' && typeof value === 'object') own[keyword] = propertyNames(walk(value, inside));
+      else if (SCHEMA_KEYWORDS.has(keyword) && typeof value === 'object') own[keyword] = unnamed(walk(value, inside));
       else if (SCHEMA_LIST_KEYWORDS.has(keyword)) own[keyword] = (value as unknown[]).map((item) => walk(item, inside));
       else if (SCHEMA_MAP_KEYWORDS.has(keyword)) {
         own[keyword] = Object.fromEntries(
           Object.entries(value as Record<string, unknown>).map(([name, item]) => [name, walk(item, inside)]),
         );
-      } else if (keyword === 'description' && typeof value === 'string') own[keyword] = prose(value);
+      } else if (keyword === 'description' && typeof value === 'string') own[keyword] = describe(value);
       else own[keyword] = value;
     }
     if (typeof $ref !== 'string') return typeList(withoutRestatedBounds(own));
@@ -81,6 +84,12 @@ export function selfContained(
  */
 function unnamed(schema: JsonSchema): JsonSchema {
   const { description: _, ...rest } = schema;
+  return rest;
+}
+
+/** A schema of property names without its `type: string`: JSON's names are strings, whatever it says. */
+function propertyNames(schema: JsonSchema): JsonSchema {
+  const { type: _, ...rest } = unnamed(schema);
   return rest;
 }
 
