@@ -6,14 +6,14 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { describe, expect, test } from 'vitest';
 import { binPath, call, text } from './support/mcp-clients.js';
 
-const sandboxDir = dirname(createRequire(import.meta.url).resolve('@freddy/sandbox/package.json'));
+const sandboxDir = dirname(fileURLToPath(import.meta.resolve('@freddy/sandbox/package.json')));
 // `pnpm start` is the sandbox's `start` script: `node lib/cli.js --docs ../docs/site --mcp ../../packages/mcp`.
 const startScript = (
   JSON.parse(readFileSync(join(sandboxDir, 'package.json'), 'utf8')) as { scripts: { start: string } }
