@@ -71,7 +71,9 @@ async function main(): Promise<void> {
 }
 
 function note(config: Config, line: string): void {
-  process.stderr.write(`freddy-mcp ${manifest.version}: ${line}${config.readOnly ? ' (read-only)' : ''}\n`);
+  process.stderr.write(
+    `freddy-mcp ${manifest.version} (node ${process.version}): ${line}${config.readOnly ? ' (read-only)' : ''}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

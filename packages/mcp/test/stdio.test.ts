@@ -50,7 +50,9 @@ describe('starting up', () => {
       const result = await call(mcp.client, 'list_threads', { limit: 1 });
       expect(result.isError, text(result)).toBeFalsy();
       await expect.poll(() => mcp.stderr()).toContain('[freddy] GET /threads answered 200');
-      expect(mcp.stderr()).toMatch(/^freddy-mcp \S+: 8 tools on stdio, calling http:\/\/127\.0\.0\.1:\d+\/v1\n/);
+      expect(mcp.stderr()).toMatch(
+        /^freddy-mcp \S+ \(node v\d+\.\d+\.\d+\): 8 tools on stdio, calling http:\/\/127\.0\.0\.1:\d+\/v1\n/,
+      );
       expect(mcp.stderr()).not.toContain(key);
     } finally {
       await mcp.close();
