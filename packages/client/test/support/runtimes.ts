@@ -24,4 +24,3 @@ export const RUNTIMES: Runtime[] = [
     args: ['run', '--no-prompt', '--allow-net=127.0.0.1'],
   },
 ];
-
