@@ -7,6 +7,7 @@
 import type { FreddyClient } from '@freddy/client';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
+  type CallToolRequest,
   CallToolRequestSchema,
   ErrorCode,
   ListToolsRequestSchema,
@@ -47,8 +48,8 @@ export function createFreddyMcpServer({ client, tools = toolDefinitions }: Fredd
 
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listed }));
   server.setRequestHandler(ToolsCallRequest, (request, extra) => {
-    // The SDK's own check has passed (see ToolsCallRequest), so this parse cannot fail.
-    const { name, arguments: args } = CallToolRequestSchema.parse(request).params;
+    // The SDK's Server has checked the request against the full schema already (see ToolsCallRequest).
+    const { name, arguments: args } = (request as CallToolRequest).params;
     const tool = byName.get(name);
     if (!tool) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name}`);
     return callTool(tool, args, { client, check, signal: extra.signal });
