@@ -48,8 +48,9 @@ describe('the tarball', () => {
       dependencies: Record<string, string>;
       devDependencies?: unknown;
     };
-    const own = JSON.parse(readFileSync(join(mcpDir, 'package.json'), 'utf8')) as { version: string };
-    expect(manifest.dependencies['@freddy/client']).toBe(own.version);
+    const client = JSON.parse(readFileSync(join(mcpDir, '../client/package.json'), 'utf8')) as { version: string };
+    // The workspace version became the client's own.
+    expect(manifest.dependencies['@freddy/client']).toBe(client.version);
     for (const [name, version] of Object.entries(manifest.dependencies)) {
       expect(version, name).toMatch(/^\d+\.\d+\.\d+$/);
       expect(name).not.toMatch(/^@freddy\/(spec|testing|sandbox|types)$/);
