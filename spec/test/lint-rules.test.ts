@@ -204,6 +204,38 @@ const cases: Record<string, Case> = {
       at(doc, 'paths', '/threads/{thread_id}/pin', 'servers', '1')['x-environment'] = 'staging';
     },
   },
+  'an error response without Access-Control-Allow-Origin': {
+    rule: 'rule/response-cors-origin',
+    mutate: (doc) => {
+      delete at(doc, 'components', 'responses', 'PlatformForbidden', 'headers')['Access-Control-Allow-Origin'];
+    },
+  },
+  'a success response without Access-Control-Allow-Origin': {
+    rule: 'rule/response-cors-origin',
+    mutate: (doc) => {
+      delete at(doc, 'paths', '/threads/{thread_id}/pin', 'post', 'responses', '200', 'headers')[
+        'Access-Control-Allow-Origin'
+      ];
+    },
+  },
+  'a path-level server entry without x-internal': {
+    rule: 'rule/server-audience',
+    mutate: (doc) => {
+      delete at(doc, 'paths', '/threads', 'servers', '0')['x-internal'];
+    },
+  },
+  'a path-level server over plain http to a host that is not loopback': {
+    rule: 'rule/server-https-unless-loopback',
+    mutate: (doc) => {
+      at(doc, 'paths', '/threads/{thread_id}/unpin', 'servers', '0').url = 'http://api.aitronos.com/v1';
+    },
+  },
+  'a server over plain http to a name that only starts like loopback': {
+    rule: 'rule/server-https-unless-loopback',
+    mutate: (doc) => {
+      at(doc, 'servers', '2').url = 'http://127.0.0.1.example.net/v1';
+    },
+  },
   'a server URL with a trailing slash': {
     rule: 'no-server-trailing-slash',
     mutate: (doc) => {
