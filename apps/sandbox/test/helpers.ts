@@ -40,7 +40,8 @@ export function operationIdFor(method: string, path: string): string | undefined
 
 /**
  * Calls the sandbox and asserts what holds for every answer: a documented
- * status whose JSON body matches the contract, an x-request-id, never a 5xx.
+ * status whose JSON body and headers match the contract (the required
+ * `Access-Control-Allow-Origin` among them), an x-request-id, never a 5xx.
  */
 export async function call<T = any>(
   sandbox: Sandbox,
@@ -68,7 +69,7 @@ export async function call<T = any>(
   expect(response.headers.get('x-request-id')).toMatch(/^req_/);
   const operationId = operationIdFor(method, path);
   if (operationId) {
-    const check = checkResponse(operationId, response.status, parsed);
+    const check = checkResponse(operationId, response.status, parsed, response.headers);
     expect(check.errors, `${operationId} ${response.status} body ${text}`).toBe('');
     expect(check.valid).toBe(true);
   }
