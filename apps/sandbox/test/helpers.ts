@@ -3,14 +3,36 @@
  * a real HTTP request and checks the answer against the contract.
  */
 import { createResponseValidator, describeContract } from '@freddy/spec';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { type Sandbox, type SandboxOptions, startSandbox } from '../src/index.js';
 
 export const contract = describeContract();
 export const checkResponse = createResponseValidator(contract);
 
+/** A sandbox for one test: in memory, on a free port, no rate limit and no log unless asked. */
 export function start(options: SandboxOptions = {}): Promise<Sandbox> {
   return startSandbox({ port: 0, memory: true, rateLimit: false, log: false, ...options });
+}
+
+/**
+ * One sandbox for the suite this is called in (a test file, or a `describe`):
+ * started before the suite's first test (before any `beforeAll` registered
+ * after this call) and closed after its last. What it returns stands for that
+ * sandbox: read it in tests and hooks, not while the suite is being collected.
+ */
+export function suiteSandbox(options: SandboxOptions = {}): Sandbox {
+  let running: Sandbox | undefined;
+  beforeAll(async () => {
+    running = await start(options);
+  });
+  afterAll(() => running?.close());
+  return new Proxy({} as Sandbox, {
+    get(_target, property) {
+      if (!running) throw new Error(`suiteSandbox().${String(property)} was read before its suite started it`);
+      const value: unknown = Reflect.get(running, property);
+      return typeof value === 'function' ? value.bind(running) : value;
+    },
+  });
 }
 
 export interface CallOptions {
