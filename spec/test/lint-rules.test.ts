@@ -11,24 +11,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Config, lintFromString, loadConfig, type NormalizedProblem } from '@redocly/openapi-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { at, type Json } from './bundle-mutation.js';
 
-/** A loose view of a JSON document: mutations reach into it by key. */
-// biome-ignore lint/suspicious/noExplicitAny: test mutations poke at arbitrary JSON.
-type Json = Record<string, any>;
 type Mutation = (doc: Json) => void;
 
 const specDir = fileURLToPath(new URL('..', import.meta.url));
 const bundlePath = `${specDir}dist/openapi.json`;
 const configPath = `${specDir}redocly.yaml`;
-
-/** The object at a path of keys; a missing step is a broken test, so it throws. */
-function at(doc: Json, ...keys: string[]): Json {
-  return keys.reduce<Json>((node, key) => {
-    const next = node[key];
-    if (!next || typeof next !== 'object') throw new Error(`No ${keys.join('.')} in the bundle`);
-    return next as Json;
-  }, doc);
-}
 
 interface Case {
   rule: string;

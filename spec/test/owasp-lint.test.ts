@@ -20,9 +20,7 @@ import { builtins } from '@stoplight/spectral-ruleset-bundler/plugins/builtins';
 import { commonjs } from '@stoplight/spectral-ruleset-bundler/plugins/commonjs';
 import { bundleAndLoadRuleset } from '@stoplight/spectral-ruleset-bundler/with-loader';
 import { beforeAll, describe, expect, it } from 'vitest';
-
-// biome-ignore lint/suspicious/noExplicitAny: test mutations poke at arbitrary JSON.
-type Json = Record<string, any>;
+import { at, type Json } from './bundle-mutation.js';
 
 const specDir = fileURLToPath(new URL('..', import.meta.url));
 const bundlePath = `${specDir}dist/openapi.json`;
@@ -30,15 +28,6 @@ const rulesetPath = `${specDir}.spectral.yaml`;
 const bundle = fs.readFileSync(bundlePath, 'utf8');
 
 const severities = ['error', 'warning', 'info', 'hint'] as const;
-
-/** The object at a path of keys; a missing step is a broken test, so it throws. */
-function at(doc: Json, ...keys: string[]): Json {
-  return keys.reduce<Json>((node, key) => {
-    const next = node[key];
-    if (!next || typeof next !== 'object') throw new Error(`No ${keys.join('.')} in the bundle`);
-    return next as Json;
-  }, doc);
-}
 
 interface Case {
   /** Every rule that must fire, each at the path given (Spectral's path of keys, joined with `.`). */
