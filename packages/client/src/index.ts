@@ -13,13 +13,7 @@ export type {
   UpdateThreadRequest,
 } from '@freddy/types';
 export type { ApiPromise, WithResponse } from './api-promise.js';
-export {
-  createFreddyClient,
-  type FreddyClient,
-  type FreddyClientOptions,
-  type RequestOptions,
-  type ThreadsResource,
-} from './client.js';
+export { createFreddyClient, type FreddyClient, type ThreadsResource } from './client.js';
 export {
   AuthenticationError,
   BadRequestError,
@@ -38,5 +32,6 @@ export {
 } from './errors.js';
 export type { Logger, LogLevel } from './logger.js';
 export type { CallParams, OperationCall, SuccessBody } from './operation-types.js';
+export type { FreddyClientOptions, RequestOptions } from './options.js';
 export { RedirectError } from './redirects.js';
 export { ResponseTooLargeError } from './response-size.js';

@@ -38,9 +38,16 @@ describe('the tarball', () => {
         'package/dist/index.d.ts',
         'package/package.json',
         'package/README.md',
+        'package/LICENSE',
       ]),
     );
     expect(files.filter((file) => /\/(src|test|scripts|generated|bench)\//.test(file))).toEqual([]);
+  });
+
+  test("is MIT, with the repository's LICENSE in it", () => {
+    const root = join(project, 'node_modules/@freddy/mcp');
+    expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).license).toBe('MIT');
+    expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toBe(readFileSync(join(mcpDir, '../../LICENSE'), 'utf8'));
   });
 
   test('depends on registry packages only, at plain versions', () => {
