@@ -14,6 +14,7 @@ import { describe, expect, test } from 'vitest';
 import { prose } from '../scripts/generate/prose.js';
 import { toolDefinitions } from '../scripts/generate/tool-definitions.js';
 import type { ToolDefinition } from '../src/tools/definition.js';
+import { TOOL_NAMES } from './support/tool-names.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: a fixture reaches into the document untyped, to change it.
 type Untyped = Record<string, any>;
@@ -61,16 +62,7 @@ function addArchive(doc: Untyped): void {
 
 describe('from the real contract', () => {
   test('one tool per operation, named by its id in snake case', () => {
-    expect(toolsOf(loadSpec()).map((tool) => tool.name)).toEqual([
-      'list_threads',
-      'create_thread',
-      'retrieve_thread',
-      'update_thread',
-      'delete_thread',
-      'update_thread_metadata',
-      'pin_thread',
-      'unpin_thread',
-    ]);
+    expect(toolsOf(loadSpec()).map((tool) => tool.name)).toEqual(TOOL_NAMES);
   });
 
   test('descriptions say what the operation does, its limits and the mistakes it refuses, without citations', () => {

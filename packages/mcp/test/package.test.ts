@@ -13,6 +13,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { installConsumerProject, mcpDir, run } from './support/consumer-project.js';
 import { call, text } from './support/mcp-clients.js';
+import { TOOL_NAMES } from './support/tool-names.js';
 
 const sandbox = useSandbox();
 let project: string;
@@ -108,16 +109,7 @@ describe('npx freddy-mcp in the consumer project', () => {
     await client.connect(transport);
     try {
       const { tools } = await client.listTools();
-      expect(tools.map((tool) => tool.name)).toEqual([
-        'list_threads',
-        'create_thread',
-        'retrieve_thread',
-        'update_thread',
-        'delete_thread',
-        'update_thread_metadata',
-        'pin_thread',
-        'unpin_thread',
-      ]);
+      expect(tools.map((tool) => tool.name)).toEqual(TOOL_NAMES);
       const created = await call(client, 'create_thread', { title: `from Node ${major}` });
       expect(created.isError, text(created)).toBeFalsy();
       expect(created.structuredContent).toMatchObject({ title: `from Node ${major}` });

@@ -8,33 +8,12 @@
 
 import { createFreddyClient } from '@freddy/client';
 import { describeContract } from '@freddy/spec';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import formatsPlugin from 'ajv-formats';
 import { describe, expect, test } from 'vitest';
 import { toolDefinitions } from '../src/tools/catalog.js';
+import { exampleArguments, strictAjv } from './support/examples.js';
 import { connectInMemory } from './support/mcp-clients.js';
 
-const addFormats = formatsPlugin as unknown as typeof formatsPlugin.default;
 const contract = describeContract();
-
-function strictAjv() {
-  const ajv = new Ajv2020({ strict: true, allErrors: true });
-  addFormats(ajv);
-  return ajv;
-}
-
-/** Every request the contract's examples describe, as one tool call's arguments. */
-function exampleArguments(operationId: string): { name: string; args: Record<string, unknown> }[] {
-  const op = contract.operation(operationId);
-  const params = Object.fromEntries(
-    [...op.parameters.path, ...op.parameters.query]
-      .filter((parameter) => parameter.example !== undefined)
-      .map((parameter) => [parameter.name, parameter.example]),
-  );
-  const bodies = op.requestBody?.examples ?? [];
-  if (!bodies.length) return [{ name: 'parameters', args: params }];
-  return bodies.map((example) => ({ name: example.name, args: { ...params, ...(example.value as object) } }));
-}
 
 describe.each(toolDefinitions.map((tool) => [tool.name, tool] as const))('%s', (_, tool) => {
   const op = contract.operation(tool.call.operationId);

@@ -9,6 +9,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { CallToolResultSchema, ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type CountingProxy, startCountingProxy } from './counting-proxy.js';
+import { exampleArguments, strictAjv } from './examples.js';
 import { type Connected, call, text } from './mcp-clients.js';
 
 export const contract = describeContract();
@@ -86,6 +87,18 @@ export function toolScenarios(sandbox: SandboxHandle, harness: Harness): void {
           expect(tool.annotations?.idempotentHint, op.id).toBe(op.idempotent);
         }
         expect(tool.annotations?.openWorldHint).toBe(false);
+      }
+    });
+
+    test("every input schema, as received, compiles (ajv, 2020-12) and takes the contract's request examples", async () => {
+      const { tools } = await client.listTools();
+      for (const tool of tools) {
+        const validate = strictAjv().compile(tool.inputSchema);
+        const operationId = contract.operations.find((op) => snake(op.id) === tool.name)!.id;
+        for (const { name, args } of exampleArguments(operationId)) {
+          expect(validate(args), `${tool.name} ${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+        }
+        expect(strictAjv().compile(tool.outputSchema!)).toBeTypeOf('function');
       }
     });
   });
