@@ -18,7 +18,6 @@ import {
 import { referenceRoute, tryItHref } from '../console/links.js';
 import { type DocsDocument, operationObject, publishedSamples } from '../samples/index.js';
 import type { CodeSample } from '../samples/sample.js';
-import type { ConceptSection } from './concepts.js';
 import { LLMS_INDEX, operationPagePath, REFERENCE_PAGE, relativeHref } from './locations.js';
 import { relatedOperations } from './related.js';
 import { type Field, schemaFacts, schemaFields, typeName } from './schema-fields.js';
@@ -43,7 +42,6 @@ export class Described {
 export interface PageContext {
   contract: Contract;
   doc: DocsDocument;
-  concepts: readonly ConceptSection[];
   /** Where the text is read from (the page itself, or `llms-full.txt`): links are relative to it. */
   at: string;
   described: Described;
@@ -113,7 +111,7 @@ class OperationPage {
       `- Credential${operation.security.length > 1 ? ', any one of' : ''}:`,
       ...credentials,
       `- In the HTML reference: [${operation.summary}](${this.link(`${REFERENCE_PAGE}#${referenceRoute(operation)}`)}); in the console: [Try it](${this.link(tryItHref(operation))})`,
-      `- Concepts (${context.concepts.length}) and every other page: [${LLMS_INDEX}](${this.link(LLMS_INDEX)})`,
+      `- Every other page, concepts first: [${LLMS_INDEX}](${this.link(LLMS_INDEX)})`,
     ].join('\n');
   }
 

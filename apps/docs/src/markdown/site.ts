@@ -27,7 +27,6 @@ export function markdownSite(doc: DocsDocument): MarkdownFile[] {
   const pageAt = (at: string) => ({
     contract,
     doc,
-    concepts: described.sections,
     at,
     described: at === LLMS_FULL ? full : new Described(),
   });
