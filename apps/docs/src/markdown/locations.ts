@@ -12,7 +12,7 @@ export const LLMS_INDEX = 'llms.txt';
 /** Every page in one file. */
 export const LLMS_FULL = 'llms-full.txt';
 export const OPERATIONS_DIR = 'operations';
-export const CONCEPTS_DIR = 'concepts';
+const CONCEPTS_DIR = 'concepts';
 /** The Redoc reference page, from the site's root. */
 export const REFERENCE_PAGE = 'index.html';
 

@@ -48,7 +48,7 @@ const BOUND_KEYWORDS = [
  * A schema node with its `$ref` followed; keywords written beside the `$ref`
  * (OpenAPI 3.1 allows a `description` there) win over the target's.
  */
-export function resolved(doc: OpenApiDocument, node: Node): SchemaObject {
+function resolved(doc: OpenApiDocument, node: Node): SchemaObject {
   if (!isReference(node)) return node;
   const { $ref: _ref, ...beside } = node as ReferenceObject & Record<string, unknown>;
   return { ...resolveRef<SchemaObject>(doc, node), ...beside } as SchemaObject;

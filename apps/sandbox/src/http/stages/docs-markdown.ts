@@ -10,7 +10,7 @@ import type { ServerResponse } from 'node:http';
 import Negotiator from 'negotiator';
 import type { StaticHandler } from './docs.js';
 
-export const MARKDOWN_CONTENT_TYPE = 'text/markdown; charset=utf-8';
+const MARKDOWN_CONTENT_TYPE = 'text/markdown; charset=utf-8';
 /** The Markdown index beside `index.html`, from the docs folder's root. */
 const MARKDOWN_INDEX = '/llms.txt';
 // The page's own type first: a client with no preference (`*/*`, or no Accept) gets the HTML.
