@@ -38,11 +38,11 @@ node_home=$(dirname "$(dirname "$(command -v node)")")
 if [ -d "$node_home/include/node" ]; then export npm_config_nodedir="$node_home"; fi
 echo "node $(node --version)"
 
-# The pnpm that package.json's packageManager names, and no other.
-pnpm_spec=$(node -p 'require("./package.json").packageManager')
-if ! command -v pnpm >/dev/null 2>&1 || [ "pnpm@$(pnpm --version)" != "$pnpm_spec" ]; then
-  export PATH="$(dirname "$(registry_tool "$pnpm_spec" .bin/pnpm)"):$PATH"
-fi
+# The pnpm that package.json's packageManager names, and no other. A pnpm
+# already on the machine is not asked its version: an older one would try to
+# switch itself to the pinned one.
+pnpm_bin=$(registry_tool "$(node -p 'require("./package.json").packageManager')" .bin/pnpm)
+export PATH="$(dirname "$pnpm_bin"):$PATH"
 echo "pnpm $(pnpm --version)"
 
 if [ -n "${GITHUB_PATH:-}" ]; then
