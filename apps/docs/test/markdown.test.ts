@@ -311,6 +311,21 @@ describe('the Markdown pages of the built site', () => {
       }
     });
 
+    it('says every parameter and header description once at least, each where the name is met with it', () => {
+      const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+      for (const operation of contract.operations) {
+        const described = [
+          ...Object.values(operation.parameters).flat(),
+          ...operation.responses.flatMap((response) => response.headers),
+        ];
+        for (const item of described) {
+          const text = oneLine(item.description || item.schema.description || '');
+          expect(full, `${operation.id} ${item.name}`).toContain(`- \`${item.name}\` (`);
+          expect(full, `${operation.id} ${item.name}`).toContain(`: ${text}`);
+        }
+      }
+    });
+
     it('links relative to itself, to files that exist', () => {
       for (const link of links(full)) expect(existsSync(join(siteDir, link.split('#')[0]!)), link).toBe(true);
     });

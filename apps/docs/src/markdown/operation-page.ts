@@ -28,7 +28,7 @@ import { code, fenced, firstSentence, oneLine } from './text.js';
  * header's or a parameter's description are written once per text (a page,
  * or the whole of `llms-full.txt`), later mentions point back to them.
  */
-export class Described {
+export class WrittenOnce {
   private readonly places = new Map<string, string>();
 
   /** Where `key` was described, or `undefined` after noting that it is described at `place` now. */
@@ -44,7 +44,7 @@ export interface PageContext {
   doc: DocsDocument;
   /** Where the text is read from (the page itself, or `llms-full.txt`): links are relative to it. */
   at: string;
-  described: Described;
+  written: WrittenOnce;
 }
 
 /** The fence language of each published sample. */
@@ -122,7 +122,7 @@ class OperationPage {
     const lines = parameters.map((parameter) =>
       this.itemLine(
         'Parameters',
-        `parameter ${parameter.in} ${parameter.name}`,
+        `parameter in ${parameter.in}`,
         parameter.name,
         [parameter.in, parameter.required ? 'required' : 'optional'],
         parameter,
@@ -133,22 +133,24 @@ class OperationPage {
 
   /**
    * A parameter or header: its name, type and every fact its schema states;
-   * its description where it is first met in this text.
+   * its description where this text first meets that name with that
+   * description (two operations' `thread_id` may be described apart).
    */
   private itemLine(
     section: string,
-    key: string,
+    kind: string,
     name: string,
     facts: string[],
     item: Pick<ContractParameter, 'schema' | 'description'> & { example?: unknown },
   ): string {
     const all = [typeName(this.doc, item.schema), ...facts, ...schemaFacts(this.doc, item.schema)];
     if (item.example !== undefined) all.push(`example ${code(item.example)}`);
-    const earlier = this.context.described.firstAt(key, this.place(section));
-    const description = earlier
-      ? `described under ${earlier}`
-      : oneLine(item.description) || oneLine(item.schema.description);
-    return `- ${code(name)} (${all.join(', ')})${description ? `: ${description}` : ''}`;
+    const description = oneLine(item.description) || oneLine(item.schema.description);
+    const earlier = description
+      ? this.context.written.firstAt(`${kind} ${name}: ${description}`, this.place(section))
+      : undefined;
+    const said = earlier ? `described under ${earlier}` : description;
+    return `- ${code(name)} (${all.join(', ')})${said ? `: ${said}` : ''}`;
   }
 
   requestBody(): string {
@@ -187,7 +189,7 @@ class OperationPage {
   /** A response body: its schema's fields where the schema is first met in this text. */
   private body(status: number, schema: SchemaObject, name: string | undefined): string {
     const label = name ? code(name) : typeName(this.doc, schema);
-    const earlier = name ? this.context.described.firstAt(`schema ${name}`, this.place(status)) : undefined;
+    const earlier = name ? this.context.written.firstAt(`schema ${name}`, this.place(status)) : undefined;
     if (earlier) return `Body: ${label}, whose fields are listed under ${earlier}.`;
     const intro = `Body: ${label}. ${oneLine(schema.description)}`.trim();
     return [intro, fieldLines(schemaFields(this.doc, schema), 'response')].filter(Boolean).join('\n\n');
@@ -207,7 +209,7 @@ class OperationPage {
     if (headers.size === 0) return '';
     const lines = [...headers.values()].map(({ header, statuses }) => {
       const sent = statuses.length === responses.length ? 'with every status' : `with ${statuses.join(', ')}`;
-      return this.itemLine('Response headers', `header ${header.name}`, header.name, [sent], header);
+      return this.itemLine('Response headers', 'header', header.name, [sent], header);
     });
     return ['## Response headers', lines.join('\n')].join('\n\n');
   }

@@ -12,7 +12,7 @@ import { conceptPage } from './concept-page.js';
 import { splitDescription } from './concepts.js';
 import { llmsFull, llmsIndex } from './llms.js';
 import { conceptPagePath, LLMS_FULL, LLMS_INDEX, operationPagePath } from './locations.js';
-import { Described, operationPage } from './operation-page.js';
+import { operationPage, WrittenOnce } from './operation-page.js';
 
 export interface MarkdownFile {
   /** From the site's root, e.g. `operations/pin-thread.md`. */
@@ -23,12 +23,12 @@ export interface MarkdownFile {
 export function markdownSite(doc: DocsDocument): MarkdownFile[] {
   const contract = describeContract(doc);
   const described = splitDescription(doc.info.description);
-  const full = new Described();
+  const full = new WrittenOnce();
   const pageAt = (at: string) => ({
     contract,
     doc,
     at,
-    described: at === LLMS_FULL ? full : new Described(),
+    written: at === LLMS_FULL ? full : new WrittenOnce(),
   });
   const concepts = described.sections.map((section) => {
     const path = conceptPagePath(section.slug);
