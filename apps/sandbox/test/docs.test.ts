@@ -12,8 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileAt, createSpecAjv, formatErrors } from '@freddy/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../src/index.js';
-import { contract, start } from './helpers.js';
+import { contract, suiteSandbox } from './helpers.js';
 import { type RawAnswer, send } from './raw-http.js';
 
 const SECRET = 'secret outside the docs folder';
@@ -76,22 +75,16 @@ describe.each([
   ['built after the start', false],
 ])('docs folder %s', (_, builtFirst) => {
   const root = mkdtempSync(join(tmpdir(), 'freddy-docs-md-'));
-  const site = join(root, 'site');
-  let sandbox: Sandbox;
-  let port: number;
-
-  beforeAll(async () => {
-    if (builtFirst) docsFolder(root);
-    sandbox = await start({ docsDir: site });
+  if (builtFirst) docsFolder(root);
+  const sandbox = suiteSandbox({ docsDir: join(root, 'site') });
+  // Registered after the sandbox's start, so it runs once the server is up.
+  beforeAll(() => {
     if (!builtFirst) docsFolder(root);
-    port = Number(new URL(sandbox.url).port);
   });
-  afterAll(async () => {
-    await sandbox?.close();
-    rmSync(root, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  const get = (path: string, headers: Record<string, string> = {}) => send(port, { method: 'GET', path, headers });
+  const port = () => Number(new URL(sandbox.url).port);
+  const get = (path: string, headers: Record<string, string> = {}) => send(port(), { method: 'GET', path, headers });
 
   it('serves .md and .txt as Markdown in UTF-8', async () => {
     for (const [path, text] of [
@@ -122,7 +115,7 @@ describe.each([
     }
     const withQuery = await get('/docs/?from=agent', { accept: 'text/markdown' });
     expect(withQuery.text).toBe(LLMS);
-    const head = await send(port, { method: 'HEAD', path: '/docs/', headers: { accept: 'text/markdown' } });
+    const head = await send(port(), { method: 'HEAD', path: '/docs/', headers: { accept: 'text/markdown' } });
     expect(head.status).toBe(200);
     expect(head.headers['content-type']).toBe('text/markdown; charset=utf-8');
     expect(head.text).toBe('');
@@ -162,7 +155,7 @@ describe.each([
   });
 
   it('keeps serving after every bad path', async () => {
-    for (const [, path] of BAD_PATHS) await send(port, { method: 'HEAD', path });
+    for (const [, path] of BAD_PATHS) await send(port(), { method: 'HEAD', path });
     expect((await get('/docs/llms.txt')).text).toBe(LLMS);
     expect((await get('/v1/threads', { authorization: `Bearer ${sandbox.credentials.demo.apiKey}` })).status).toBe(200);
   });
