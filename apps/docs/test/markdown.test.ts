@@ -163,7 +163,7 @@ describe('the Markdown pages of the built site', () => {
         expect(own).toContain(response.description.replace(/\s+/g, ' ').trim());
         if (response.schema) {
           // A schema already listed on this page is named with the status it is listed under.
-          const earlier = own.match(/whose fields are listed under (\d{3})\./)?.[1];
+          const earlier = own.match(/fields as under (\d{3})\./)?.[1];
           const fields = earlier ? section(responses, new RegExp(`^### ${earlier}: `)) : own;
           if (earlier) expect(fields).toContain(`Body: \`${response.schemaName}\`.`);
           for (const { path, required, schema } of schemaPaths(contract, response.schema))
@@ -173,8 +173,9 @@ describe('the Markdown pages of the built site', () => {
       }
     });
 
-    it('lists every response header once, with the statuses that send it', () => {
+    it('lists every response header once, with the statuses that send it, described on the headers page', () => {
       const headers = section(page, /^## Response headers$/);
+      expect(headers).toContain('[Response headers](../response-headers.md)');
       for (const response of operation.responses)
         for (const header of response.headers) {
           const facts = itemFacts(itemLine(headers, header.name)!);
@@ -252,6 +253,21 @@ describe('the Markdown pages of the built site', () => {
     });
   });
 
+  it('describes every response header on one page, with the operations and statuses that send it', () => {
+    const page = read('response-headers.md');
+    for (const operation of contract.operations)
+      for (const response of operation.responses)
+        for (const header of response.headers) {
+          const line = itemLine(page, header.name)!;
+          expect(line, header.name).toContain(`: ${header.description.replace(/\s+/g, ' ').trim()}`);
+          for (const fact of expectedFacts(contract, header.schema)) expect(line, header.name).toContain(fact);
+          const everywhere = line.endsWith('Sent by every operation, with every status.');
+          expect(everywhere || line.includes(`[${operation.summary}](${pagePath(operation)}) (`), header.name).toBe(
+            true,
+          );
+        }
+  });
+
   describe('llms.txt', () => {
     let index: string;
     beforeAll(() => {
@@ -263,7 +279,7 @@ describe('the Markdown pages of the built site', () => {
       const quote = index.split('\n\n')[1]!;
       expect(quote.split('\n').every((line) => line.startsWith('> '))).toBe(true);
       const headings = [...index.matchAll(/^## (.+)$/gm)].map((match) => match[1]);
-      expect(headings).toEqual(['Concepts', 'Operations', 'Optional']);
+      expect(headings).toEqual(['Concepts', 'Operations', 'Reference', 'Optional']);
       for (const heading of headings) {
         const items = section(index, new RegExp(`^## ${heading}$`))
           .split('\n')
@@ -298,6 +314,7 @@ describe('the Markdown pages of the built site', () => {
       const sources = [...full.matchAll(/^Source: (\S+)$/gm)].map((match) => match[1]!);
       expect(sources).toEqual([
         ...described.sections.map((concept) => `concepts/${concept.slug}.md`),
+        'response-headers.md',
         ...contract.operations.map(pagePath),
       ]);
       for (const operation of contract.operations) {

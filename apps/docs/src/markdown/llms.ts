@@ -14,6 +14,7 @@ import {
   OPENAPI_DOCUMENT,
   operationPagePath,
   REFERENCE_PAGE,
+  RESPONSE_HEADERS_PAGE,
 } from './locations.js';
 import { operationNote } from './operation-page.js';
 import { firstSentence, oneLine } from './text.js';
@@ -31,6 +32,9 @@ export function llmsIndex({ contract, doc, described }: IndexSource): string {
   const operations = contract.operations.map(
     (operation) => `- [${operation.summary}](${operationPagePath(operation)}): ${operationNote(operation, doc)}`,
   );
+  const reference = [
+    `- [Response headers](${RESPONSE_HEADERS_PAGE}): every header the operations answer with, its type, bounds and meaning, and which operations send it`,
+  ];
   const optional = [
     `- [${LLMS_FULL}](${LLMS_FULL}): every page listed here, in one file`,
     `- [OpenAPI document](${OPENAPI_DOCUMENT}): the contract (OpenAPI ${contract.document.openapi}) these pages are generated from`,
@@ -41,6 +45,7 @@ export function llmsIndex({ contract, doc, described }: IndexSource): string {
     header({ contract, doc, described }),
     ['## Concepts', concepts.join('\n')].join('\n\n'),
     ['## Operations', operations.join('\n')].join('\n\n'),
+    ['## Reference', reference.join('\n')].join('\n\n'),
     ['## Optional', optional.join('\n')].join('\n\n'),
   ]
     .join('\n\n')

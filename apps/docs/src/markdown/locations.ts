@@ -13,6 +13,8 @@ export const LLMS_INDEX = 'llms.txt';
 export const LLMS_FULL = 'llms-full.txt';
 export const OPERATIONS_DIR = 'operations';
 const CONCEPTS_DIR = 'concepts';
+/** Every response header, described once. */
+export const RESPONSE_HEADERS_PAGE = 'response-headers.md';
 /** The Redoc reference page, from the site's root. */
 export const REFERENCE_PAGE = 'index.html';
 

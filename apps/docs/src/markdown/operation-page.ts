@@ -18,7 +18,7 @@ import {
 import { referenceRoute, tryItHref } from '../console/links.js';
 import { type DocsDocument, operationObject, publishedSamples } from '../samples/index.js';
 import type { CodeSample } from '../samples/sample.js';
-import { LLMS_INDEX, operationPagePath, REFERENCE_PAGE, relativeHref } from './locations.js';
+import { LLMS_INDEX, operationPagePath, REFERENCE_PAGE, RESPONSE_HEADERS_PAGE, relativeHref } from './locations.js';
 import { relatedOperations } from './related.js';
 import { type Field, schemaFacts, schemaFields, typeName } from './schema-fields.js';
 import { code, fenced, firstSentence, oneLine } from './text.js';
@@ -119,38 +119,25 @@ class OperationPage {
     const { operation } = this;
     const parameters = (['path', 'query', 'header', 'cookie'] as const).flatMap((where) => operation.parameters[where]);
     if (parameters.length === 0) return '';
-    const lines = parameters.map((parameter) =>
-      this.itemLine(
-        'Parameters',
-        `parameter in ${parameter.in}`,
-        parameter.name,
-        [parameter.in, parameter.required ? 'required' : 'optional'],
-        parameter,
-      ),
-    );
+    const lines = parameters.map((parameter) => this.parameterLine(parameter));
     return ['## Parameters', lines.join('\n')].join('\n\n');
   }
 
   /**
-   * A parameter or header: its name, type and every fact its schema states;
-   * its description where this text first meets that name with that
+   * A parameter: its name, where it goes, its type and every fact its schema
+   * states; its description where this text first meets that name with that
    * description (two operations' `thread_id` may be described apart).
    */
-  private itemLine(
-    section: string,
-    kind: string,
-    name: string,
-    facts: string[],
-    item: Pick<ContractParameter, 'schema' | 'description'> & { example?: unknown },
-  ): string {
-    const all = [typeName(this.doc, item.schema), ...facts, ...schemaFacts(this.doc, item.schema)];
-    if (item.example !== undefined) all.push(`example ${code(item.example)}`);
-    const description = oneLine(item.description) || oneLine(item.schema.description);
-    const earlier = description
-      ? this.context.written.firstAt(`${kind} ${name}: ${description}`, this.place(section))
-      : undefined;
+  private parameterLine(parameter: ContractParameter): string {
+    const { schema } = parameter;
+    const facts = [typeName(this.doc, schema), parameter.in, parameter.required ? 'required' : 'optional'];
+    facts.push(...schemaFacts(this.doc, schema));
+    if (parameter.example !== undefined) facts.push(`example ${code(parameter.example)}`);
+    const description = oneLine(parameter.description) || oneLine(schema.description);
+    const key = `parameter in ${parameter.in} ${parameter.name}: ${description}`;
+    const earlier = description ? this.context.written.firstAt(key, this.place('Parameters')) : undefined;
     const said = earlier ? `described under ${earlier}` : description;
-    return `- ${code(name)} (${all.join(', ')})${said ? `: ${said}` : ''}`;
+    return `- ${code(parameter.name)} (${facts.join(', ')})${said ? `: ${said}` : ''}`;
   }
 
   requestBody(): string {
@@ -169,7 +156,9 @@ class OperationPage {
       '## Request body',
       intro,
       fieldLines(schemaFields(this.doc, body.schema), 'request'),
-      body.examples.length > 0 ? ['### Request examples', examplesBlock(body.examples)].join('\n\n') : '',
+      body.examples.length > 0
+        ? ['### Request examples', this.examples(body.examples, 'Request examples')].join('\n\n')
+        : '',
     ]
       .filter(Boolean)
       .join('\n\n');
@@ -182,7 +171,7 @@ class OperationPage {
   private response(response: ContractResponse): string {
     const lines = [`### ${response.status}: ${oneLine(response.description)}`];
     lines.push(response.schema ? this.body(response.status, response.schema, response.schemaName) : 'No body.');
-    if (response.examples.length > 0) lines.push(examplesBlock(response.examples));
+    if (response.examples.length > 0) lines.push(this.examples(response.examples, response.status));
     return lines.join('\n\n');
   }
 
@@ -190,12 +179,31 @@ class OperationPage {
   private body(status: number, schema: SchemaObject, name: string | undefined): string {
     const label = name ? code(name) : typeName(this.doc, schema);
     const earlier = name ? this.context.written.firstAt(`schema ${name}`, this.place(status)) : undefined;
-    if (earlier) return `Body: ${label}, whose fields are listed under ${earlier}.`;
+    if (earlier) return `Body: ${label}, fields as under ${earlier}.`;
     const intro = `Body: ${label}. ${oneLine(schema.description)}`.trim();
     return [intro, fieldLines(schemaFields(this.doc, schema), 'response')].filter(Boolean).join('\n\n');
   }
 
-  /** Each header once, with the statuses that carry it. */
+  /**
+   * Each example under its name, its value as JSON on one line the way the
+   * seed pages print it (`{ "id": "thrd_abc123", "is_pinned": true, … }`):
+   * two-space JSON with each line break and indent made one space, which
+   * JSON keeps out of strings (a line break in a string is written `\n`).
+   * An example this text already showed is pointed back to.
+   */
+  private examples(examples: NamedExample[], within: string | number): string {
+    return examples
+      .map((example) => {
+        const summary = example.summary ? ` (${oneLine(example.summary)})` : '';
+        const json = exampleJson(example.value);
+        const earlier = this.context.written.firstAt(`example ${example.name} ${json}`, this.place(within));
+        const label = `Example ${code(example.name)}${summary}`;
+        return earlier ? `${label}: as under ${earlier}.` : `${label}:\n\n${fenced('json', json)}`;
+      })
+      .join('\n\n');
+  }
+
+  /** Each header once, with the statuses that carry it; their descriptions are on the headers page. */
   responseHeaders(): string {
     const { responses } = this.operation;
     const headers = new Map<string, { header: ContractHeader; statuses: number[] }>();
@@ -209,16 +217,18 @@ class OperationPage {
     if (headers.size === 0) return '';
     const lines = [...headers.values()].map(({ header, statuses }) => {
       const sent = statuses.length === responses.length ? 'with every status' : `with ${statuses.join(', ')}`;
-      return this.itemLine('Response headers', 'header', header.name, [sent], header);
+      const facts = [typeName(this.doc, header.schema), sent, ...schemaFacts(this.doc, header.schema)];
+      return `- ${code(header.name)} (${facts.join(', ')})`;
     });
-    return ['## Response headers', lines.join('\n')].join('\n\n');
+    const described = `Each is described in [Response headers](${this.link(RESPONSE_HEADERS_PAGE)}).`;
+    return ['## Response headers', described, lines.join('\n')].join('\n\n');
   }
 
   samples(): string {
     const samples = publishedSamples(this.doc, this.operation);
     return [
       '## Code samples',
-      'As in the HTML reference; the docs tests run each against the reference server.',
+      'As in the HTML reference; the docs tests run each one.',
       ...samples.map((sample) => `### ${sample.label}\n\n${fenced(SAMPLE_FENCE[sample.lang], sample.source)}`),
     ].join('\n\n');
   }
@@ -256,21 +266,6 @@ function fieldLines(fields: Field[], direction: 'request' | 'response'): string 
       return `- ${code(field.path)} (${facts.join(', ')})${field.description ? `: ${field.description}` : ''}`;
     })
     .join('\n');
-}
-
-/**
- * Each example under its name, its value as JSON on one line the way the
- * seed pages print it (`{ "id": "thrd_abc123", "is_pinned": true, … }`):
- * two-space JSON with each line break and indent made one space, which JSON
- * keeps out of strings (a line break in a string is written `\n`).
- */
-function examplesBlock(examples: NamedExample[]): string {
-  return examples
-    .map((example) => {
-      const summary = example.summary ? ` (${oneLine(example.summary)})` : '';
-      return `Example ${code(example.name)}${summary}:\n\n${fenced('json', exampleJson(example.value))}`;
-    })
-    .join('\n\n');
 }
 
 function exampleJson(value: unknown): string {

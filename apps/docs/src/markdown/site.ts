@@ -10,8 +10,9 @@ import { describeContract } from '@freddy/spec';
 import type { DocsDocument } from '../samples/index.js';
 import { conceptPage } from './concept-page.js';
 import { splitDescription } from './concepts.js';
+import { responseHeadersPage } from './headers-page.js';
 import { llmsFull, llmsIndex } from './llms.js';
-import { conceptPagePath, LLMS_FULL, LLMS_INDEX, operationPagePath } from './locations.js';
+import { conceptPagePath, LLMS_FULL, LLMS_INDEX, operationPagePath, RESPONSE_HEADERS_PAGE } from './locations.js';
 import { operationPage, WrittenOnce } from './operation-page.js';
 
 export interface MarkdownFile {
@@ -38,7 +39,12 @@ export function markdownSite(doc: DocsDocument): MarkdownFile[] {
     const path = operationPagePath(operation);
     return { path, text: operationPage(operation, pageAt(path)), full: operationPage(operation, pageAt(LLMS_FULL)) };
   });
-  const pages = [...concepts, ...operations];
+  const headers = {
+    path: RESPONSE_HEADERS_PAGE,
+    text: responseHeadersPage(contract, RESPONSE_HEADERS_PAGE),
+    full: responseHeadersPage(contract, LLMS_FULL),
+  };
+  const pages = [...concepts, headers, ...operations];
   const paths = new Set(pages.map((page) => page.path));
   if (paths.size !== pages.length) throw new Error('Two Markdown pages would have the same path');
   const source = { contract, doc, described };
