@@ -68,7 +68,7 @@ function runRedocly(output: string): void {
         '-o',
         output,
       ],
-      // Quiet unless it fails: redocly prints a Node 20 deprecation banner on every run.
+      // Quiet unless it fails: redocly's progress lines would bury the build's own.
       { cwd: appDir, stdio: 'pipe' },
     );
   } catch (error) {
