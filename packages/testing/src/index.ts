@@ -2,6 +2,7 @@
  * `@freddy/testing`: the test plumbing the workspace's packages share, so
  * each is written once.
  */
+export { type AxeFinding, auditAccessibility, WCAG_AA_TAGS } from './axe.js';
 export {
   closeCheckedPages,
   launchChromium,
