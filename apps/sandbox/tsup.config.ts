@@ -6,7 +6,7 @@ export default defineConfig({
   format: ['esm'],
   dts: { entry: 'src/index.ts' },
   clean: true,
-  target: 'node20',
+  target: 'node24',
   // The workspace packages are built in, with the bundled contract (src/contract-document.ts):
   // the published package depends only on what the npm registry has.
   noExternal: ['@freddy/spec', '@freddy/types'],

@@ -44,5 +44,7 @@ async function diagnostics(file) {
   };
 }
 
-console.log(`typescript ${createRequire(import.meta.url)('typescript/package.json').version}, node ${process.version}`);
+console.log(
+  `typescript ${createRequire(import.meta.url)('typescript-7/package.json').version}, node ${process.version}`,
+);
 console.table([await diagnostics('all-methods'), await diagnostics('bare-openapi-fetch')]);

@@ -26,21 +26,23 @@ describe('timeouts', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  // Timeouts of a second, not less: on a busy machine a shorter attempt can end
+  // before its request reaches the server, which then counts it in the next test.
   test('when every attempt times out: FreddyTimeoutError after 1 + maxRetries attempts', async () => {
     server.script('hang');
-    const error = await client({ timeoutMs: 100, maxRetries: 1 })
+    const error = await client({ timeoutMs: 1_000, maxRetries: 1 })
       .threads.retrieve('thread_abc123')
       .catch((e) => e);
     expect(error).toBeInstanceOf(FreddyTimeoutError);
     expect(error).toBeInstanceOf(FreddyConnectionError);
-    expect(error.message).toContain('100 ms');
+    expect(error.message).toContain('1000 ms');
     expect(server.requests).toHaveLength(2);
   });
 
   test('the per-call timeoutMs wins over the client one', async () => {
     server.script('hang');
     const error = await client({ timeoutMs: 60_000, maxRetries: 0 })
-      .threads.list({}, { timeoutMs: 100 })
+      .threads.list({}, { timeoutMs: 1_000 })
       .catch((e) => e);
     expect(error).toBeInstanceOf(FreddyTimeoutError);
     expect(server.requests).toHaveLength(1);

@@ -1,7 +1,8 @@
 /**
  * Type-checks files the way a consumer's compiler would: a `tsconfig` written
  * beside them (so module resolution starts where they are), then `tsc -p` in
- * a child process. tsc is this package's own TypeScript, the workspace's one.
+ * a child process. tsc is the workspace's native compiler (TypeScript 7, the
+ * `typescript-7` alias), the one every package's `typecheck` script runs.
  */
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
-const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin/tsc');
+const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript-7/package.json')), 'bin/tsc');
 const run = promisify(execFile);
 
 export interface TypecheckOptions {

