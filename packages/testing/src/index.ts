@@ -8,6 +8,7 @@ export {
   launchChromium,
   offOriginRequests,
   openPage,
+  type PageView,
   type RecordedPage,
   requireChromiumOrSkip,
 } from './browser.js';
