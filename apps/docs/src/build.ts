@@ -11,7 +11,7 @@ import { buildConsole } from './console/build.js';
 import { expandTagGroups } from './expand-sidebar.js';
 import { appDir, assetsDir, docsSpecPath, siteDir } from './paths.js';
 
-export const SITE_ASSETS = ['logo.svg', 'favicon.svg', 'redoc-attribution.svg'] as const;
+export const SITE_ASSETS = ['logo.svg', 'logo-dark.svg', 'favicon.svg', 'redoc-attribution.svg'] as const;
 
 /**
  * Remote images the inlined Redoc bundle would load at run time, and the

@@ -177,17 +177,20 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
       expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(mode === 'dark');
     }
 
-    async function overview(): Promise<Page> {
-      const { page } = await open('', view);
+    async function overview(): Promise<RecordedPage> {
+      const recorded = await open('', view);
+      const { page } = recorded;
       page.setDefaultTimeout(60_000);
       await page.getByRole('heading', { level: 1 }).first().waitFor({ state: 'visible' });
       await inMode(page);
-      return page;
+      return recorded;
     }
 
     it('the overview has no violation', async () => {
-      const page = await overview();
+      const { page, requests } = await overview();
       expect(await auditAccessibility(page)).toEqual([]);
+      // The wordmark follows the mode (the logo is shown at desktop width).
+      if (name === '1400x900') expect(requests.includes(`${site.url}logo-dark.svg`)).toBe(mode === 'dark');
       await page.screenshot({ path: join(resultsDir, `a11y-reference-${name}-${mode}-overview.png`) });
     });
 
@@ -205,7 +208,7 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
     );
 
     it('catches a page that breaks a rule: one faint line injected is exactly what it reports', async () => {
-      const page = await overview();
+      const { page } = await overview();
       await injectFaintLine(page.getByRole('heading', { level: 1 }).first(), mode);
       const findings = await auditAccessibility(page);
       expect(findings.map((finding) => [finding.rule, finding.elements.length])).toEqual([['color-contrast', 1]]);
