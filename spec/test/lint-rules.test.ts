@@ -11,24 +11,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Config, lintFromString, loadConfig, type NormalizedProblem } from '@redocly/openapi-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { at, type Json } from './bundle-mutation.js';
 
-/** A loose view of a JSON document: mutations reach into it by key. */
-// biome-ignore lint/suspicious/noExplicitAny: test mutations poke at arbitrary JSON.
-type Json = Record<string, any>;
 type Mutation = (doc: Json) => void;
 
 const specDir = fileURLToPath(new URL('..', import.meta.url));
 const bundlePath = `${specDir}dist/openapi.json`;
 const configPath = `${specDir}redocly.yaml`;
-
-/** The object at a path of keys; a missing step is a broken test, so it throws. */
-function at(doc: Json, ...keys: string[]): Json {
-  return keys.reduce<Json>((node, key) => {
-    const next = node[key];
-    if (!next || typeof next !== 'object') throw new Error(`No ${keys.join('.')} in the bundle`);
-    return next as Json;
-  }, doc);
-}
 
 interface Case {
   rule: string;
@@ -202,6 +191,38 @@ const cases: Record<string, Case> = {
     rule: 'rule/server-environment',
     mutate: (doc) => {
       at(doc, 'paths', '/threads/{thread_id}/pin', 'servers', '1')['x-environment'] = 'staging';
+    },
+  },
+  'an error response without Access-Control-Allow-Origin': {
+    rule: 'rule/response-cors-origin',
+    mutate: (doc) => {
+      delete at(doc, 'components', 'responses', 'PlatformForbidden', 'headers')['Access-Control-Allow-Origin'];
+    },
+  },
+  'a success response without Access-Control-Allow-Origin': {
+    rule: 'rule/response-cors-origin',
+    mutate: (doc) => {
+      delete at(doc, 'paths', '/threads/{thread_id}/pin', 'post', 'responses', '200', 'headers')[
+        'Access-Control-Allow-Origin'
+      ];
+    },
+  },
+  'a path-level server entry without x-internal': {
+    rule: 'rule/server-audience',
+    mutate: (doc) => {
+      delete at(doc, 'paths', '/threads', 'servers', '0')['x-internal'];
+    },
+  },
+  'a path-level server over plain http to a host that is not loopback': {
+    rule: 'rule/server-https-unless-loopback',
+    mutate: (doc) => {
+      at(doc, 'paths', '/threads/{thread_id}/unpin', 'servers', '0').url = 'http://api.aitronos.com/v1';
+    },
+  },
+  'a server over plain http to a name that only starts like loopback': {
+    rule: 'rule/server-https-unless-loopback',
+    mutate: (doc) => {
+      at(doc, 'servers', '2').url = 'http://127.0.0.1.example.net/v1';
     },
   },
   'a server URL with a trailing slash': {

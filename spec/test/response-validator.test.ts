@@ -28,4 +28,54 @@ describe('createResponseValidator', () => {
       errors: '422 is not a documented response of pinThread',
     });
   });
+
+  describe('with the headers', () => {
+    const documented = {
+      'access-control-allow-origin': '*',
+      'x-request-id': 'req_abc123xyz',
+      'x-ratelimit-limit': '100',
+      'x-ratelimit-remaining': '99',
+      'x-ratelimit-reset': '1741476600',
+    };
+
+    it('accepts documented headers, from fetch or as a plain record', () => {
+      const body = example('PinnedThreadSeed');
+      expect(check('pinThread', 200, body, new Headers(documented))).toEqual({ valid: true, errors: '' });
+      expect(check('pinThread', 200, body, documented)).toEqual({ valid: true, errors: '' });
+    });
+
+    it('accepts an answer without the headers that are not required', () => {
+      expect(check('pinThread', 200, example('PinnedThreadSeed'), { 'access-control-allow-origin': '*' }).valid).toBe(
+        true,
+      );
+    });
+
+    it('rejects an answer without a required header', () => {
+      const { 'access-control-allow-origin': _, ...rest } = documented;
+      expect(check('retrieveThread', 200, example('Thread'), new Headers(rest))).toEqual({
+        valid: false,
+        errors: 'header Access-Control-Allow-Origin is required',
+      });
+    });
+
+    it('rejects a header value its schema refuses, integers read as decimal text', () => {
+      const origin = check('pinThread', 200, example('PinnedThreadSeed'), {
+        ...documented,
+        'access-control-allow-origin': 'https://evil.example',
+      });
+      expect(origin.valid).toBe(false);
+      expect(origin.errors).toContain('header Access-Control-Allow-Origin');
+      const count = check('pinThread', 200, example('PinnedThreadSeed'), {
+        ...documented,
+        'x-ratelimit-limit': 'lots',
+      });
+      expect(count.valid).toBe(false);
+      expect(count.errors).toContain('header X-RateLimit-Limit');
+      const negative = check('pinThread', 200, example('PinnedThreadSeed'), {
+        ...documented,
+        'x-ratelimit-remaining': '-1',
+      });
+      expect(negative.errors).toContain('header X-RateLimit-Remaining');
+    });
+  });
 });

@@ -6,7 +6,7 @@
  * WCAG 2.1 AA audit at desktop and phone width in light and dark mode, and it
  * never leaves 127.0.0.1 nor logs a console error.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -23,6 +23,8 @@ import {
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type SiteServer, startSiteServer } from '../scripts/serve.mjs';
+import { MARKDOWN_LINK_TEXT } from '../src/markdown/html-links.js';
+import { operationPagePath } from '../src/markdown/locations.js';
 import { appDir, siteDir } from '../src/paths.js';
 import { AUDITED_VIEWS, injectFaintLine } from './support/audit.js';
 import { requireBuiltSite, siteIndex, siteOperations } from './support/site.js';
@@ -84,6 +86,8 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
       // Long lines wrap in the panel: nothing to scroll sideways.
       const block = section.locator('.panel-request-samples pre').first();
       expect(await block.evaluate((pre) => pre.scrollWidth - pre.clientWidth)).toBeLessThanOrEqual(1);
+      const markdown = section.getByRole('link', { name: MARKDOWN_LINK_TEXT, exact: true });
+      expect(await markdown.getAttribute('href')).toBe(operationPagePath({ id: op.operationId }));
     },
   );
 
@@ -231,6 +235,51 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
       .getByRole('button', { name: `Example: ${next}`, exact: true })
       .first()
       .waitFor({ state: 'visible' });
+  });
+
+  it("opens an operation's Markdown from its section, and points the page's head to llms.txt, served as Markdown", async () => {
+    await withSandbox({ docsDir: siteDir }, async (sandbox) => {
+      const origin = new URL(sandbox.url).origin;
+      const recorded = await openPage(browser);
+      opened.push(recorded);
+      const { page } = recorded;
+      await page.goto(`${origin}/docs/#/threads/pinthread`);
+      const alternate = page.locator('head link[rel="alternate"][type="text/markdown"]');
+      expect(await alternate.getAttribute('href')).toBe('llms.txt');
+      const index = await page.evaluate(async () => {
+        const href = document.querySelector<HTMLLinkElement>('link[rel="alternate"][type="text/markdown"]')!.href;
+        const res = await fetch(href);
+        return { type: res.headers.get('content-type'), text: await res.text() };
+      });
+      expect(index).toEqual({
+        type: 'text/markdown; charset=utf-8',
+        text: readFileSync(join(siteDir, 'llms.txt'), 'utf8'),
+      });
+
+      // A browser showing a document that is not HTML asks the server for /favicon.ico, which it does not
+      // have: that 404 is the one console line allowed, and only for that address.
+      const errorSources: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errorSources.push(message.location().url);
+      });
+      const link = page
+        .locator('[id="threads/pinthread"]')
+        .getByRole('link', { name: MARKDOWN_LINK_TEXT, exact: true });
+      const [answer] = await Promise.all([page.waitForResponse(/\/operations\/pin-thread\.md$/), link.click()]);
+      expect(answer.headers()['content-type']).toBe('text/markdown; charset=utf-8');
+      await page.waitForURL(`${origin}/docs/operations/pin-thread.md`);
+      expect(await page.locator('body').textContent()).toBe(
+        readFileSync(join(siteDir, 'operations/pin-thread.md'), 'utf8'),
+      );
+      await page.screenshot({ path: join(resultsDir, 'docs-pin-thread-markdown.png') });
+      expect(errorSources.filter((url) => url !== `${origin}/favicon.ico`)).toEqual([]);
+      const faviconLine = 'Failed to load resource: the server responded with a status of 404 (Not Found)';
+      for (const _ of errorSources) {
+        const at = recorded.consoleErrors.indexOf(faviconLine);
+        expect(at).toBeGreaterThan(-1);
+        recorded.consoleErrors.splice(at, 1);
+      }
+    });
   });
 
   it('is served by the reference server at /docs/, next to the API', async () => {

@@ -2,6 +2,11 @@
 // SQLite on disk), Stoplight Prism's mock of the same bundled spec, and a bare
 // node:http server. Each server runs in its own process; this one is the client.
 // Speed is measured only here, never in the tests.
+//
+// BENCH_BASELINE=<another build's lib/cli.js> (say, a worktree of an earlier
+// commit) also runs that build on the same routes, interleaved with this one
+// round by round, and prints this build against it; BENCH_BASELINE_ONLY=1
+// stops there.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +20,8 @@ const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 60);
+const BASELINE = process.env.BENCH_BASELINE;
+const BASELINE_ROUNDS = Number(process.env.BENCH_BASELINE_ROUNDS ?? 3);
 const children = [];
 
 function startProcess(command, args, pattern, env = {}) {
@@ -91,39 +98,91 @@ async function load(title, { url, method = 'GET', headers = {}, body }, pid) {
   return result;
 }
 
+/**
+ * A sandbox build (its lib/cli.js) as `freddy-sandbox` runs it, minus the rate
+ * limit and the request log, on a data folder of its own, holding 200 threads.
+ */
+async function startSandbox(cli, dataDir) {
+  const sandbox = await startProcess(
+    process.execPath,
+    [cli, '--port', '0', '--data', dataDir, '--no-rate-limit', '--quiet'],
+    /listening on (http:\/\/\S+)[\s\S]*Demo API key:\s+(ak_\S+)/,
+  );
+  const [, base, key] = sandbox.match;
+  const auth = { authorization: `Bearer ${key}` };
+  const json = { ...auth, 'content-type': 'application/json' };
+  let threadId;
+  for (let i = 0; i < 200; i++) {
+    const res = await fetch(`${base}/threads`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ title: `Thread ${i}`, metadata: { n: String(i) } }),
+    });
+    threadId = (await res.json()).id;
+  }
+  return { child: sandbox.child, base, key, auth, json, threadId };
+}
+
+const updateBody = JSON.stringify({ title: 'Resolved Billing Issue', metadata: { category: 'support' } });
+const routes = (prefix, id, { auth, json }) => ({
+  retrieve: { url: `${prefix}/threads/${id}`, headers: auth },
+  'list (limit 20)': { url: `${prefix}/threads?limit=20`, headers: auth },
+  // Prism's list is its two-thread example whatever the limit: this row compares equal payloads.
+  'list (limit 2)': { url: `${prefix}/threads?limit=2`, headers: auth },
+  update: { url: `${prefix}/threads/${id}`, method: 'POST', headers: json, body: updateBody },
+});
+
+/** This build against BENCH_BASELINE's, route by route, the two loaded in turn for a few rounds. */
+async function compareWithBaseline(ours, baseDir) {
+  const theirs = await startSandbox(BASELINE, baseDir);
+  console.error(`baseline ${BASELINE} at ${theirs.base} (${BASELINE_ROUNDS} rounds, interleaved)`);
+  const oursRoutes = routes(ours.base, ours.threadId, ours);
+  const theirRoutes = routes(theirs.base, theirs.threadId, theirs);
+  const sums = {};
+  for (let round = 1; round <= BASELINE_ROUNDS; round++) {
+    for (const name of Object.keys(oursRoutes)) {
+      const a = await load(`this build ${name} (round ${round})`, oursRoutes[name], ours.child.pid);
+      const b = await load(`baseline ${name} (round ${round})`, theirRoutes[name], theirs.child.pid);
+      sums[name] ??= { a: [], b: [] };
+      sums[name].a.push(a);
+      sums[name].b.push(b);
+    }
+  }
+  theirs.child.kill('SIGTERM');
+  const mean = (runs, field) => runs.reduce((total, r) => total + r[field], 0) / runs.length;
+  console.log(`\nthis build against the baseline (${BASELINE}), means of ${BASELINE_ROUNDS} interleaved rounds`);
+  console.table(
+    Object.entries(sums).map(([route, { a, b }]) => ({
+      route,
+      'req/s': Math.round(mean(a, 'rps')),
+      'baseline req/s': Math.round(mean(b, 'rps')),
+      'req/s × baseline': (mean(a, 'rps') / mean(b, 'rps')).toFixed(2),
+      'CPU µs/req': Math.round(mean(a, 'cpuPerRequest')),
+      'baseline CPU µs/req': Math.round(mean(b, 'cpuPerRequest')),
+      'CPU × baseline': (mean(a, 'cpuPerRequest') / mean(b, 'cpuPerRequest')).toFixed(2),
+    })),
+  );
+  return Object.values(sums).some(({ a, b }) => [...a, ...b].some((r) => r.non2xx > 0 || r.errors > 0));
+}
+
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'freddy-bench-'));
+  const baseDir = mkdtempSync(join(tmpdir(), 'freddy-bench-baseline-'));
   try {
-    // The sandbox, as `freddy-sandbox` runs it, minus the rate limit and the request log.
-    const sandbox = await startProcess(
-      process.execPath,
-      [here('../lib/cli.js'), '--port', '0', '--data', dataDir, '--no-rate-limit', '--quiet'],
-      /listening on (http:\/\/\S+)[\s\S]*Demo API key:\s+(ak_\S+)/,
-    );
-    const [, base, key] = sandbox.match;
-    const auth = { authorization: `Bearer ${key}` };
-    const json = { ...auth, 'content-type': 'application/json' };
-    let threadId;
-    for (let i = 0; i < 200; i++) {
-      const res = await fetch(`${base}/threads`, {
-        method: 'POST',
-        headers: json,
-        body: JSON.stringify({ title: `Thread ${i}`, metadata: { n: String(i) } }),
-      });
-      threadId = (await res.json()).id;
+    const sandbox = await startSandbox(here('../lib/cli.js'), dataDir);
+    const { base, key, auth } = sandbox;
+    if (BASELINE && (await compareWithBaseline(sandbox, baseDir))) {
+      console.error('A build answered non-2xx or failed requests under load: the figures above are not valid.');
+      process.exitCode = 1;
     }
-    const updateBody = JSON.stringify({ title: 'Resolved Billing Issue', metadata: { category: 'support' } });
-    const routes = (prefix, id) => ({
-      retrieve: { url: `${prefix}/threads/${id}`, headers: auth },
-      'list (limit 20)': { url: `${prefix}/threads?limit=20`, headers: auth },
-      // Prism's list is its two-thread example whatever the limit: this row compares equal payloads.
-      'list (limit 2)': { url: `${prefix}/threads?limit=2`, headers: auth },
-      update: { url: `${prefix}/threads/${id}`, method: 'POST', headers: json, body: updateBody },
-    });
+    if (BASELINE && process.env.BENCH_BASELINE_ONLY === '1') {
+      sandbox.child.kill('SIGTERM');
+      return;
+    }
 
     console.error(`sandbox ${base} (${CONNECTIONS} connections, ${DURATION} s per route)`);
     const ours = {};
-    for (const [name, opts] of Object.entries(routes(base, threadId)))
+    for (const [name, opts] of Object.entries(routes(base, sandbox.threadId, sandbox)))
       ours[name] = await load(`sandbox ${name}`, opts, sandbox.child.pid);
 
     console.error(`soak: valid and hostile requests, ${CONNECTIONS} connections, ${SOAK_SECONDS} s`);
@@ -147,7 +206,7 @@ async function main() {
     await waitForHttp(`${prismBase}/threads`, auth);
     console.error(`prism mock ${prismBase}`);
     const theirs = {};
-    for (const [name, opts] of Object.entries(routes(prismBase, 'thread_abc123'))) {
+    for (const [name, opts] of Object.entries(routes(prismBase, 'thread_abc123', sandbox))) {
       theirs[name] = await load(`prism ${name}`, opts, prism.pid);
     }
     prism.kill('SIGTERM');
@@ -198,6 +257,7 @@ async function main() {
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(baseDir, { recursive: true, force: true });
   }
 }
 

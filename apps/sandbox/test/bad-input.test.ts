@@ -1,19 +1,16 @@
 /** Every client mistake gets its documented 4xx, never a 5xx, and nothing is written. */
 import { describeContract } from '@freddy/spec';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../src/index.js';
-import { call, createThread, start } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, createThread, suiteSandbox } from './helpers.js';
 
 const { requestBodyMaxBytes: maxBodyBytes, requestBodyMaxDepth: maxDepth } = describeContract().limits;
-let sandbox: Sandbox;
+const sandbox = suiteSandbox();
 let key: string;
 let threadId: string;
 beforeAll(async () => {
-  sandbox = await start();
   key = sandbox.credentials.demo.apiKey;
   threadId = (await createThread(sandbox, key, { title: 'Untouched', metadata: { a: '1' } })).id;
 });
-afterAll(() => sandbox.close());
 
 async function expectUntouched() {
   const res = await call(sandbox, 'GET', `/threads/${threadId}`, { key });

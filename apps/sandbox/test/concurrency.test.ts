@@ -1,15 +1,12 @@
 /** Parallel requests on one thread give a state some serial order would give. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../src/index.js';
-import { call, createThread, start } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, createThread, start, suiteSandbox } from './helpers.js';
 
-let sandbox: Sandbox;
+const sandbox = suiteSandbox();
 let key: string;
-beforeAll(async () => {
-  sandbox = await start();
+beforeAll(() => {
   key = sandbox.credentials.demo.apiKey;
 });
-afterAll(() => sandbox.close());
 
 describe('parallel writes', () => {
   it('16 parallel metadata merges keep all 16 keys; a 17th parallel one is refused without harm', async () => {

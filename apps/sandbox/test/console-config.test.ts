@@ -7,8 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../src/index.js';
-import { start } from './helpers.js';
+import { start, suiteSandbox } from './helpers.js';
 import { send } from './raw-http.js';
 
 const CONFIG = '/docs/console/config.json';
@@ -16,16 +15,12 @@ const CONFIG = '/docs/console/config.json';
 describe('the docs console settings', () => {
   const docsDir = mkdtempSync(join(tmpdir(), 'freddy-console-'));
   writeFileSync(join(docsDir, 'index.html'), '<!doctype html><title>Freddy docs</title>');
-  let sandbox: Sandbox;
+  const sandbox = suiteSandbox({ docsDir });
   let port: number;
-  beforeAll(async () => {
-    sandbox = await start({ docsDir });
+  beforeAll(() => {
     port = Number(new URL(sandbox.url).port);
   });
-  afterAll(async () => {
-    await sandbox.close();
-    rmSync(docsDir, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(docsDir, { recursive: true, force: true }));
 
   it("give a page of this origin the server's base URL and the demo key, never cached, no CORS", async () => {
     const answer = await send(port, {

@@ -5,18 +5,16 @@
  * about how fast anything went.
  */
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../src/index.js';
-import { call, checkResponse, createThread, start } from './helpers.js';
+import { call, checkResponse, createThread, start, suiteSandbox } from './helpers.js';
 
-let sandbox: Sandbox;
+const sandbox = suiteSandbox();
 let key: string;
 
-beforeAll(async () => {
-  sandbox = await start();
+beforeAll(() => {
   key = sandbox.credentials.demo.apiKey;
 });
-afterAll(() => sandbox.close());
 
 const threadTitles = async (s: Sandbox, k: string) =>
   (await call(s, 'GET', '/threads?limit=100', { key: k })).body.data.map((t: { title: string }) => t.title);

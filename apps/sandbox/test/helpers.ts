@@ -3,14 +3,36 @@
  * a real HTTP request and checks the answer against the contract.
  */
 import { createResponseValidator, describeContract } from '@freddy/spec';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { type Sandbox, type SandboxOptions, startSandbox } from '../src/index.js';
 
 export const contract = describeContract();
 export const checkResponse = createResponseValidator(contract);
 
+/** A sandbox for one test: in memory, on a free port, no rate limit and no log unless asked. */
 export function start(options: SandboxOptions = {}): Promise<Sandbox> {
   return startSandbox({ port: 0, memory: true, rateLimit: false, log: false, ...options });
+}
+
+/**
+ * One sandbox for the suite this is called in (a test file, or a `describe`):
+ * started before the suite's first test (before any `beforeAll` registered
+ * after this call) and closed after its last. What it returns stands for that
+ * sandbox: read it in tests and hooks, not while the suite is being collected.
+ */
+export function suiteSandbox(options: SandboxOptions = {}): Sandbox {
+  let running: Sandbox | undefined;
+  beforeAll(async () => {
+    running = await start(options);
+  });
+  afterAll(() => running?.close());
+  return new Proxy({} as Sandbox, {
+    get(_target, property) {
+      if (!running) throw new Error(`suiteSandbox().${String(property)} was read before its suite started it`);
+      const value: unknown = Reflect.get(running, property);
+      return typeof value === 'function' ? value.bind(running) : value;
+    },
+  });
 }
 
 export interface CallOptions {
@@ -40,7 +62,8 @@ export function operationIdFor(method: string, path: string): string | undefined
 
 /**
  * Calls the sandbox and asserts what holds for every answer: a documented
- * status whose JSON body matches the contract, an x-request-id, never a 5xx.
+ * status whose JSON body and headers match the contract (the required
+ * `Access-Control-Allow-Origin` among them), an x-request-id, never a 5xx.
  */
 export async function call<T = any>(
   sandbox: Sandbox,
@@ -68,7 +91,7 @@ export async function call<T = any>(
   expect(response.headers.get('x-request-id')).toMatch(/^req_/);
   const operationId = operationIdFor(method, path);
   if (operationId) {
-    const check = checkResponse(operationId, response.status, parsed);
+    const check = checkResponse(operationId, response.status, parsed, response.headers);
     expect(check.errors, `${operationId} ${response.status} body ${text}`).toBe('');
     expect(check.valid).toBe(true);
   }

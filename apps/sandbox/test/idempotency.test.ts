@@ -8,17 +8,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../src/index.js';
-import { call, createThread, start } from './helpers.js';
+import { call, createThread, start, suiteSandbox } from './helpers.js';
 
-let sandbox: Sandbox;
+const sandbox = suiteSandbox();
 let key: string;
-beforeAll(async () => {
-  sandbox = await start();
+beforeAll(() => {
   key = sandbox.credentials.demo.apiKey;
 });
-afterAll(() => sandbox.close());
 
 let counter = 0;
 const freshKey = () => `test-key-${Date.now()}-${counter++}`;

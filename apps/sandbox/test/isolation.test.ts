@@ -1,20 +1,17 @@
 /** Organization B never sees organization A's threads, and cannot tell them from missing ones. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../src/index.js';
-import { type CallResult, call, createThread, start } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type CallResult, call, createThread, suiteSandbox } from './helpers.js';
 
-let sandbox: Sandbox;
+const sandbox = suiteSandbox();
 let a: string;
 let b: string;
 let threadOfA: { id: string; title: string; metadata: Record<string, string> };
 beforeAll(async () => {
-  sandbox = await start();
   a = sandbox.credentials.demo.apiKey;
   b = sandbox.credentials.other.apiKey;
   threadOfA = await createThread(sandbox, a, { title: 'A only', metadata: { owner: 'a' } });
   await createThread(sandbox, b, { title: 'B own' });
 });
-afterAll(() => sandbox.close());
 
 /** The body with the per-request and per-id parts taken out. */
 function normalized(res: CallResult, id: string): string {

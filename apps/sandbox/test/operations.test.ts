@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../src/index.js';
-import { call, createThread, start } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, createThread, start, suiteSandbox } from './helpers.js';
 
-let sandbox: Sandbox;
+const sandbox = suiteSandbox();
 let key: string;
-beforeAll(async () => {
-  sandbox = await start();
+beforeAll(() => {
   key = sandbox.credentials.demo.apiKey;
 });
-afterAll(() => sandbox.close());
 
 describe('createThread', () => {
   it('creates a thread with every field, and defaults for the rest', async () => {

@@ -69,6 +69,10 @@ describe('the packed @freddy/sandbox', () => {
     expect(files.filter((f) => /\/(src|test|bench)\//.test(f))).toEqual([]);
     const manifest = JSON.parse(readFileSync(join(project, 'node_modules/@freddy/sandbox/package.json'), 'utf8'));
     expect(manifest.private).toBeUndefined();
+    expect(manifest.license).toBe('MIT');
+    expect(readFileSync(join(project, 'node_modules/@freddy/sandbox/LICENSE'), 'utf8')).toBe(
+      readFileSync(join(sandboxDir, '../../LICENSE'), 'utf8'),
+    );
     expect(Object.keys(manifest.dependencies).filter((name) => name.startsWith('@freddy/'))).toEqual([]);
   });
 

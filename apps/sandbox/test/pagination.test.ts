@@ -3,9 +3,8 @@
  * orders, with and without filters, gives exactly the full ordered set:
  * pinned threads first, then by updatedAt in the order's direction, ties by id.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../src/index.js';
-import { call, createThread, start } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, createThread, suiteSandbox } from './helpers.js';
 
 interface T {
   id: string;
@@ -15,12 +14,11 @@ interface T {
   assistantId: string | null;
 }
 
-let sandbox: Sandbox;
+const sandbox = suiteSandbox();
 let key: string;
 const TOTAL = 260;
 
 beforeAll(async () => {
-  sandbox = await start();
   key = sandbox.credentials.demo.apiKey;
   const ids: string[] = [];
   for (let batch = 0; batch < TOTAL / 20; batch++) {
@@ -39,7 +37,6 @@ beforeAll(async () => {
   for (const id of ids.slice(0, 30)) await call(sandbox, 'POST', `/threads/${id}`, { key, json: { title: 'touched' } });
   for (const id of ids.filter((_, i) => i % 37 === 5)) await call(sandbox, 'POST', `/threads/${id}/pin`, { key });
 });
-afterAll(() => sandbox.close());
 
 function expectedOrder(all: T[], order: 'asc' | 'desc'): string[] {
   const dir = order === 'desc' ? -1 : 1;

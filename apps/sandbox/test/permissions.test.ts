@@ -9,24 +9,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../src/index.js';
 import { cliPath, runCli } from './cli-process.js';
-import { call, contract, createThread, start } from './helpers.js';
+import { call, contract, createThread, start, suiteSandbox } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'freddy-permissions-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a read-only key', () => {
-  let sandbox: Sandbox;
+  const sandbox = suiteSandbox({ rateLimit: { limit: 1000, windowMs: 60_000 } });
   let readOnly: string;
   let thread: any;
 
   beforeAll(async () => {
-    sandbox = await start({ rateLimit: { limit: 1000, windowMs: 60_000 } });
     readOnly = sandbox.createKey({ readOnly: true }).apiKey;
     thread = await createThread(sandbox, sandbox.credentials.demo.apiKey, { title: 'kept', metadata: { a: '1' } });
   });
-  afterAll(() => sandbox.close());
 
   it('lists and retrieves its organization’s threads', async () => {
     const list = await call(sandbox, 'GET', '/threads', { key: readOnly });

@@ -5,18 +5,15 @@
  * authentication, without writing anything.
  */
 import type { ContractOperation } from '@freddy/spec';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../src/index.js';
-import { call, checkResponse, contract, createThread, start } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, checkResponse, contract, createThread, start, suiteSandbox } from './helpers.js';
 
-let sandbox: Sandbox;
+const sandbox = suiteSandbox({ rateLimit: { limit: 10_000, windowMs: 60_000 } });
 let key: string;
 
-beforeAll(async () => {
-  sandbox = await start({ rateLimit: { limit: 10_000, windowMs: 60_000 } });
+beforeAll(() => {
   key = sandbox.credentials.demo.apiKey;
 });
-afterAll(() => sandbox.close());
 
 const pathOf = (operation: ContractOperation) => operation.path.replace('{thread_id}', 'thread_abc123');
 

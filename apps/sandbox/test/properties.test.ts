@@ -4,18 +4,15 @@
  * contract, never a 5xx; and the stored state is what the writes said.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../src/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { arbitraryFor } from './arbitraries.js';
-import { call, contract, createThread, start } from './helpers.js';
+import { call, contract, createThread, suiteSandbox } from './helpers.js';
 
-let sandbox: Sandbox;
+const sandbox = suiteSandbox();
 let key: string;
-beforeAll(async () => {
-  sandbox = await start();
+beforeAll(() => {
   key = sandbox.credentials.demo.apiKey;
 });
-afterAll(() => sandbox.close());
 
 const schemaOf = (name: string) => contract.schema(name);
 // Full Unicode (`grapheme`): what goes in must come back out unchanged.

@@ -4,9 +4,9 @@
  * connection is closed after 5 s. Each is proven over a raw socket.
  */
 import { connect, type Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Sandbox } from '../src/index.js';
-import { start } from './helpers.js';
+import { suiteSandbox } from './helpers.js';
 
 interface Conversation {
   socket: Socket;
@@ -49,11 +49,7 @@ function expectTimeoutAnswer(text: string): void {
 }
 
 describe.concurrent('with short limits', () => {
-  let sandbox: Sandbox;
-  beforeAll(async () => {
-    sandbox = await start({ headersTimeoutMs: 1_000, requestTimeoutMs: 2_000 });
-  });
-  afterAll(() => sandbox.close());
+  const sandbox = suiteSandbox({ headersTimeoutMs: 1_000, requestTimeoutMs: 2_000 });
 
   it('headers that never complete get a 408 and the connection is closed', async () => {
     const { socket, closed } = await open(sandbox);
@@ -86,11 +82,7 @@ describe.concurrent('with short limits', () => {
 });
 
 describe.concurrent('with the default limits', () => {
-  let sandbox: Sandbox;
-  beforeAll(async () => {
-    sandbox = await start();
-  });
-  afterAll(() => sandbox.close());
+  const sandbox = suiteSandbox();
 
   it('one header line a second: answered 408 and closed within 15 s (headers are due in 10 s)', async () => {
     const { socket, closed } = await open(sandbox);

@@ -13,13 +13,7 @@ export type {
   UpdateThreadRequest,
 } from '@freddy/types';
 export type { ApiPromise, WithResponse } from './api-promise.js';
-export {
-  createFreddyClient,
-  type FreddyClient,
-  type FreddyClientOptions,
-  type RequestOptions,
-  type ThreadsResource,
-} from './client.js';
+export { createFreddyClient, type FreddyClient, type ThreadsResource } from './client.js';
 export {
   AuthenticationError,
   BadRequestError,
@@ -37,5 +31,6 @@ export {
   UnsupportedMediaTypeError,
 } from './errors.js';
 export type { Logger, LogLevel } from './logger.js';
+export type { FreddyClientOptions, RequestOptions } from './options.js';
 export { RedirectError } from './redirects.js';
 export { ResponseTooLargeError } from './response-size.js';

@@ -5,7 +5,7 @@
  */
 import type { OperationId, operations } from '@freddy/types';
 import type { ApiPromise } from './api-promise.js';
-import type { RequestOptions } from './client.js';
+import type { RequestOptions } from './options.js';
 
 /** The contract's types of one operation, by id. */
 type Operation<K extends OperationId> = operations[K];

@@ -77,6 +77,12 @@ describe('installed from the packed tarballs', () => {
     expect(manifest.dependencies['@freddy/types']).toBe('1.0.0');
   });
 
+  test.each(['client', 'types'])('@freddy/%s is MIT, with the repository’s LICENSE in its tarball', (name) => {
+    const root = join(project, 'node_modules/@freddy', name);
+    expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).license).toBe('MIT');
+    expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toBe(readFileSync(join(clientDir, '../../LICENSE'), 'utf8'));
+  });
+
   test.each([
     [
       'ESM',

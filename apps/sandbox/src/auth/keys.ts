@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { SandboxCredential } from '../options.js';
-import type { Db } from '../store/database.js';
+import { type Db, prepare } from '../store/database.js';
 
 const API_KEY_PREFIX = 'ak_';
 
@@ -44,10 +44,12 @@ export class KeyStore {
   private readonly presented = new Map<string, Principal>();
 
   constructor(private readonly db: Db) {
-    this.lookup = db.prepare<[string], { organization_id: string; user_id: string; read_only: number }>(
+    this.lookup = prepare<[string], { organization_id: string; user_id: string; read_only: number }>(
+      db,
       'SELECT organization_id, user_id, read_only FROM api_keys WHERE key_hash = ?',
     );
-    this.insertKey = db.prepare(
+    this.insertKey = prepare<[string, string, string, string, string, number, number]>(
+      db,
       `INSERT INTO api_keys (key_hash, key_prefix, organization_id, user_id, label, created_at, read_only)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -99,10 +101,9 @@ export class KeyStore {
 
   /** The hashes of an organization's keys (their rate-limit windows go with a reset). */
   keyHashesOf(organizationId: string): string[] {
-    return this.db
-      .prepare<[string], string>('SELECT key_hash FROM api_keys WHERE organization_id = ?')
-      .pluck(true)
-      .all(organizationId);
+    return prepare<[string], { key_hash: string }>(this.db, 'SELECT key_hash FROM api_keys WHERE organization_id = ?')
+      .all(organizationId)
+      .map((row) => row.key_hash);
   }
 
   createOrganization(name: string, userName: string): { organizationId: string; userId: string } {

@@ -10,7 +10,7 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SandboxCredential } from '../options.js';
-import type { Db } from '../store/database.js';
+import { type Db, prepare, transaction } from '../store/database.js';
 import type { KeyStore } from './keys.js';
 
 const CREDENTIALS_FILE = 'credentials.json';
@@ -30,22 +30,21 @@ export function seedCredentials(db: Db, keys: KeyStore, dataDir: string | undefi
   const saved = file && existsSync(file) ? readSaved(file) : undefined;
   if (saved && keys.authenticate(saved.demo.apiKey) && keys.authenticate(saved.other.apiKey)) return saved;
 
-  const result = db.transaction(() => {
+  const result = transaction(db, () => {
     const out = {} as SeededCredentials;
     for (const role of ['demo', 'other'] as const) {
-      const existing = db
-        .prepare<[string], { organization_id: string; user_id: string }>(
-          `SELECT users.organization_id, users.id AS user_id FROM organizations
-           JOIN users ON users.organization_id = organizations.id WHERE organizations.name = ? LIMIT 1`,
-        )
-        .get(ORGANIZATIONS[role].name);
+      const existing = prepare<[string], { organization_id: string; user_id: string }>(
+        db,
+        `SELECT users.organization_id, users.id AS user_id FROM organizations
+         JOIN users ON users.organization_id = organizations.id WHERE organizations.name = ? LIMIT 1`,
+      ).get(ORGANIZATIONS[role].name);
       const { organizationId, userId } = existing
         ? { organizationId: existing.organization_id, userId: existing.user_id }
         : keys.createOrganization(ORGANIZATIONS[role].name, ORGANIZATIONS[role].user);
       out[role] = keys.issue(organizationId, userId, `${role} key`);
     }
     return out;
-  })();
+  });
   if (file) {
     writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`, { mode: 0o600 });
     chmodSync(file, 0o600);

@@ -118,6 +118,17 @@ export const errors = {
       platformCode: 'INVALID_API_KEY',
       userMessage: 'Invalid API key. Please provide a valid API key.',
     }),
+  // Names neither header's value: one of them is someone's key.
+  conflictingCredentials: () =>
+    new ApiError({
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'conflicting_credentials',
+      message:
+        'The request carries two different credentials (X-API-Key and Authorization): send one, or the same key in both',
+      platformCode: 'CONFLICTING_CREDENTIALS',
+      userMessage: 'This request carries two different API keys. Please send one.',
+    }),
   readOnlyKey: () =>
     new ApiError({
       status: 403,

@@ -1,7 +1,7 @@
 /**
  * The request pipeline, one stage after another: CORS preflight → docs →
  * the sandbox's control endpoints (`/_sandbox/…`) → route (from the contract)
- * → authenticate (the operation's security schemes) → rate limit → faults
+ * → authenticate (one credential, read by the operation's security schemes) → rate limit → faults
  * asked for (`X-Sandbox-Fault`, or the chaos rate) → authorize (read-only
  * keys) → a chosen answer (`Prefer`) → path and query parameters → body (read
  * within the contract's limit, then validated) → run the operation. Each
@@ -71,7 +71,7 @@ export function createRequestHandler(deps: PipelineDeps): RequestHandler {
       exchange.log.operationId = operation.spec.id;
       exchange.envelope = operation.envelope;
 
-      const principal = authenticate(req, operation.spec.security, keys);
+      const principal = authenticate(req, operation.spec.security, contract.model.securitySchemes, keys);
       exchange.log.organizationId = principal.organizationId;
       if (limiter) limitRate(exchange, limiter, principal.keyHash);
       if (faults.apply(exchange)) return;

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DATABASE_FILE, migrate, openDatabase, SCHEMA_VERSION } from './database.js';
+import { DATABASE_FILE, migrate, openDatabase, prepare, SCHEMA_VERSION } from './database.js';
 import { type ThreadRow, toThread } from './threads.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'freddy-migrate-'));
@@ -11,7 +11,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('migrations', () => {
   it('upgrade a version-1 database in place, rendering the bodies of existing threads', () => {
-    const old = new Database(join(dir, DATABASE_FILE));
+    const old = new DatabaseSync(join(dir, DATABASE_FILE));
     migrate(old, 1);
     old.exec(`INSERT INTO organizations VALUES ('org_1', 'Org', 0); INSERT INTO users VALUES ('uid_1', 'org_1', 'U');`);
     old
@@ -24,9 +24,11 @@ describe('migrations', () => {
     old.close();
 
     const db = openDatabase(dir);
-    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    const row = db.prepare('SELECT * FROM threads').get() as ThreadRow;
+    expect(prepare<[], { user_version: number }>(db, 'PRAGMA user_version').get()).toEqual({
+      user_version: SCHEMA_VERSION,
+    });
+    expect(prepare<[], { journal_mode: string }>(db, 'PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+    const row = prepare<[], ThreadRow>(db, 'SELECT * FROM threads').get()!;
     expect(row.body).toBe(JSON.stringify(toThread(row)));
     db.close();
   });
@@ -34,7 +36,7 @@ describe('migrations', () => {
   it('refuse a database newer than the server', () => {
     const newer = join(dir, 'newer');
     const db = openDatabase(newer);
-    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.exec(`PRAGMA user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
     expect(() => openDatabase(newer)).toThrow(/newer than this server/);
   });

@@ -1,12 +1,50 @@
 /**
- * The SQLite database: opened in WAL mode, its schema created and migrated by
+ * The SQLite database, through Node's built-in `node:sqlite` (no native addon
+ * to build on install): opened in WAL mode, its schema created and migrated by
  * the server itself (PRAGMA user_version counts the migrations applied).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { DatabaseSync, type SQLInputValue, type StatementResultingChanges } from 'node:sqlite';
 
-export type Db = Database.Database;
+export type Db = DatabaseSync;
+
+/** A prepared statement that says what it binds and what a row is. */
+export interface Query<Params extends unknown[], Row> {
+  get(...params: Params): Row | undefined;
+  all(...params: Params): Row[];
+  run(...params: Params): StatementResultingChanges;
+}
+
+/**
+ * `db.prepare(sql)`, typed: the statement itself, so a call costs nothing
+ * more. A row comes back as the object (or, after `setReturnArrays(true)`,
+ * the array) that `Row` names.
+ */
+export function prepare<
+  Params extends SQLInputValue[] | [Record<string, SQLInputValue>] = SQLInputValue[],
+  Row = never,
+>(db: Db, sql: string): Query<Params, Row> {
+  return db.prepare(sql) as unknown as Query<Params, Row>;
+}
+
+/**
+ * Runs `work` in a transaction: committed if it returns, rolled back if it
+ * throws. Inside another transaction it is a savepoint of that one.
+ */
+export function transaction<T>(db: Db, work: () => T): T {
+  const nested = db.isTransaction;
+  db.exec(nested ? 'SAVEPOINT nested' : 'BEGIN');
+  try {
+    const result = work();
+    db.exec(nested ? 'RELEASE nested' : 'COMMIT');
+    return result;
+  } catch (error) {
+    if (nested) db.exec('ROLLBACK TO nested; RELEASE nested');
+    else if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
 
 export const DATABASE_FILE = 'sandbox.sqlite';
 
@@ -99,13 +137,12 @@ export function openDatabase(dataDir: string | undefined): Db {
     mkdirSync(dataDir, { recursive: true });
     file = join(dataDir, DATABASE_FILE);
   }
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
+  const db = new DatabaseSync(file);
   // In WAL mode NORMAL loses no committed transaction when the process dies
   // (SIGKILL included), only on an OS crash or power cut: right for a sandbox.
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.exec(
+    'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000',
+  );
   try {
     migrate(db);
   } catch (error) {
@@ -119,14 +156,14 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Brings the schema up to `target` (default: this server's version), one transaction per migration. */
 export function migrate(db: Db, target = SCHEMA_VERSION): void {
-  const applied = db.pragma('user_version', { simple: true }) as number;
+  const applied = prepare<[], { user_version: number }>(db, 'PRAGMA user_version').get()!.user_version;
   if (applied > SCHEMA_VERSION) {
     throw new Error(`The database is at schema version ${applied}, newer than this server (${SCHEMA_VERSION})`);
   }
   for (let version = applied; version < target; version++) {
-    db.transaction(() => {
+    transaction(db, () => {
       db.exec(MIGRATIONS[version]!);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
+      db.exec(`PRAGMA user_version = ${version + 1}`);
+    });
   }
 }

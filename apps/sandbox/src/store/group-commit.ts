@@ -7,7 +7,7 @@
  * acknowledged before it is durable. Writes run one after another, in arrival
  * order: the result is always that of one serial order.
  */
-import type { Statement } from 'better-sqlite3';
+import type { StatementSync } from 'node:sqlite';
 import type { Db } from './database.js';
 import { currentWriteContext, type WriteContext } from './write-context.js';
 
@@ -22,12 +22,12 @@ interface Job {
 export class GroupCommit {
   private queue: Job[] = [];
   private scheduled = false;
-  private readonly begin: Statement;
-  private readonly commit: Statement;
-  private readonly rollback: Statement;
-  private readonly savepoint: Statement;
-  private readonly release: Statement;
-  private readonly rollbackTo: Statement;
+  private readonly begin: StatementSync;
+  private readonly commit: StatementSync;
+  private readonly rollback: StatementSync;
+  private readonly savepoint: StatementSync;
+  private readonly release: StatementSync;
+  private readonly rollbackTo: StatementSync;
 
   /** `afterFailedCommit` runs when a group's COMMIT fails and its writes are rolled back. */
   constructor(
@@ -82,7 +82,7 @@ export class GroupCommit {
     try {
       this.commit.run();
     } catch (error) {
-      if (this.db.inTransaction) this.rollback.run();
+      if (this.db.isTransaction) this.rollback.run();
       this.afterFailedCommit();
       for (const job of jobs) job.reject(error);
       return;

@@ -27,7 +27,7 @@ describe('IdempotencyRecords', () => {
     records.save('org_1', 'old', record, 0);
     records.save('org_1', 'new', record, IDEMPOTENCY_TTL_MS + 10);
     records.purgeExpired(IDEMPOTENCY_TTL_MS + 5);
-    expect(db.prepare('SELECT key FROM idempotency_records').pluck().all()).toEqual(['new']);
+    expect(db.prepare('SELECT key FROM idempotency_records').all()).toEqual([{ key: 'new' }]);
   });
 });
 
@@ -61,10 +61,10 @@ describe('a record written beside its write', () => {
         }),
       ),
     ).rejects.toThrow('disk full');
-    expect(db.prepare("SELECT count(*) FROM organizations WHERE id = 'org_b'").pluck().get()).toBe(0);
+    expect(db.prepare("SELECT count(*) AS n FROM organizations WHERE id = 'org_b'").get()).toEqual({ n: 0 });
 
     // A write started outside the context carries none.
     await writes.run(() => insert.run('org_c'));
-    expect(db.prepare('SELECT count(*) FROM idempotency_records').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT count(*) AS n FROM idempotency_records').get()).toEqual({ n: 1 });
   });
 });

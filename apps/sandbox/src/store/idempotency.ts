@@ -1,6 +1,5 @@
 /** The stored answers to writes sent with an `Idempotency-Key`, per organization, for 24 hours. */
-import type { Statement } from 'better-sqlite3';
-import type { Db } from './database.js';
+import { type Db, prepare, type Query } from './database.js';
 
 export interface IdempotencyRecord {
   /** What identifies the request the key was first used with: operation, path and body. */
@@ -13,22 +12,24 @@ export interface IdempotencyRecord {
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 export class IdempotencyRecords {
-  private readonly select: Statement<[string, string, number], IdempotencyRecord>;
-  private readonly upsert: Statement;
-  private readonly purge: Statement<[number]>;
-  private readonly removeAll: Statement<[string]>;
+  private readonly select: Query<[string, string, number], IdempotencyRecord>;
+  private readonly upsert: Query<[string, string, string, number, string, number], never>;
+  private readonly purge: Query<[number], never>;
+  private readonly removeAll: Query<[string], never>;
 
   constructor(db: Db) {
-    this.select = db.prepare(
+    this.select = prepare(
+      db,
       'SELECT fingerprint, status, body FROM idempotency_records WHERE organization_id = ? AND key = ? AND created_at > ?',
     );
     // An expired record of the same key is replaced, not kept beside the new one.
-    this.upsert = db.prepare(
+    this.upsert = prepare(
+      db,
       `INSERT OR REPLACE INTO idempotency_records (organization_id, key, fingerprint, status, body, created_at)
         VALUES (?, ?, ?, ?, ?, ?)`,
     );
-    this.purge = db.prepare('DELETE FROM idempotency_records WHERE created_at <= ?');
-    this.removeAll = db.prepare('DELETE FROM idempotency_records WHERE organization_id = ?');
+    this.purge = prepare(db, 'DELETE FROM idempotency_records WHERE created_at <= ?');
+    this.removeAll = prepare(db, 'DELETE FROM idempotency_records WHERE organization_id = ?');
     this.purgeExpired();
   }
 
@@ -44,7 +45,7 @@ export class IdempotencyRecords {
 
   /** Forgets every record of an organization (a sandbox reset); returns how many there were. */
   forget(organizationId: string): number {
-    return this.removeAll.run(organizationId).changes;
+    return Number(this.removeAll.run(organizationId).changes);
   }
 
   /** Drops records older than 24 hours (at start; later ones are replaced as their keys come back). */

@@ -5,7 +5,7 @@
  * in one transaction. A crash loses at most the last second's counts.
  */
 import type { RateLimiter, RateWindow } from '../auth/rate-limit.js';
-import type { Db } from './database.js';
+import { type Db, prepare, transaction } from './database.js';
 
 const SAVE_EVERY_MS = 1_000;
 
@@ -19,26 +19,26 @@ export interface RateLimitPersistence {
 }
 
 export function persistRateLimits(db: Db, limiter: RateLimiter): RateLimitPersistence {
-  const open = db
-    .prepare<[number], { key_hash: string; window_start: number; count: number }>(
-      'SELECT key_hash, window_start, count FROM rate_limits WHERE window_start > ?',
-    )
-    .all(Date.now() - limiter.windowMs);
+  const open = prepare<[number], { key_hash: string; window_start: number; count: number }>(
+    db,
+    'SELECT key_hash, window_start, count FROM rate_limits WHERE window_start > ?',
+  ).all(Date.now() - limiter.windowMs);
   limiter.restore(
     open.map((row): [string, RateWindow] => [row.key_hash, { start: row.window_start, count: row.count }]),
   );
 
-  const upsert = db.prepare<[string, number, number]>(
+  const upsert = prepare<[string, number, number]>(
+    db,
     `INSERT INTO rate_limits (key_hash, window_start, count) VALUES (?, ?, ?)
      ON CONFLICT (key_hash) DO UPDATE SET window_start = excluded.window_start, count = excluded.count`,
   );
-  const remove = db.prepare<[string]>('DELETE FROM rate_limits WHERE key_hash = ?');
-  const saveAll = db.transaction((windows: [string, RateWindow][]) => {
-    for (const [key, window] of windows) upsert.run(key, window.start, window.count);
-  });
+  const remove = prepare<[string]>(db, 'DELETE FROM rate_limits WHERE key_hash = ?');
   const save = () => {
     const changed = limiter.takeChanged();
-    if (changed.length > 0) saveAll(changed);
+    if (changed.length === 0) return;
+    transaction(db, () => {
+      for (const [key, window] of changed) upsert.run(key, window.start, window.count);
+    });
   };
   const timer = setInterval(save, SAVE_EVERY_MS);
   timer.unref();

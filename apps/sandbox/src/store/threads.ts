@@ -7,8 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ErrorObject } from '@freddy/spec';
 import type { CreateThreadRequest, ListThreadsQuery, Metadata, Thread } from '@freddy/types';
-import type { Statement } from 'better-sqlite3';
-import type { Db } from './database.js';
+import { type Db, prepare, type Query, transaction } from './database.js';
 import { GroupCommit } from './group-commit.js';
 
 /** What a thread row holds; `body` is the thread object as JSON text, rewritten with every write. */
@@ -110,7 +109,7 @@ export class ThreadStore {
   private readonly setPin;
   /** Every write goes through here: its own savepoint in a group-committed transaction. */
   private readonly writes: GroupCommit;
-  private readonly listCache = new Map<string, Statement<unknown[], [string, string]>>();
+  private readonly listCache = new Map<string, Query<(string | number)[], [string, string]>>();
   /**
    * Each thread's row (with its JSON) as last read or written, so a retrieve
    * need not ask SQLite (a third of its cost in the profile) and an update
@@ -135,22 +134,33 @@ export class ThreadStore {
       this.rows.clear();
       this.pages.clear();
     });
-    this.select = db.prepare<[string, string], ThreadRow>('SELECT * FROM threads WHERE id = ? AND organization_id = ?');
-    this.insert = db.prepare(
-      `INSERT INTO threads (id, organization_id, user_id, created_at, updated_at, metadata, assistant_id, title,
-        visible_in_ui, message_count, body) VALUES (@id, @organization_id, @user_id, @created_at, @updated_at,
-        @metadata, @assistant_id, @title, @visible_in_ui, @message_count, @body)`,
+    this.select = prepare<[string, string], ThreadRow>(
+      db,
+      'SELECT * FROM threads WHERE id = ? AND organization_id = ?',
     );
-    this.insertMessage = db.prepare(
+    // Positional parameters throughout: node:sqlite binds a named one that the
+    // object lacks as NULL, where a position cannot be left out.
+    this.insert = prepare<
+      [string, string, string, number, number, string, string | null, string | null, number, number, string]
+    >(
+      db,
+      `INSERT INTO threads (id, organization_id, user_id, created_at, updated_at, metadata, assistant_id, title,
+        visible_in_ui, message_count, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertMessage = prepare<[string, number, string, string, number]>(
+      db,
       'INSERT INTO messages (thread_id, position, role, content, created_at) VALUES (?, ?, ?, ?, ?)',
     );
-    // Positional parameters: binding by name looks each one up in the row object.
-    this.update = db.prepare<[string, string | null, number, number, string, string]>(
+    this.update = prepare<[string, string | null, number, number, string, string]>(
+      db,
       'UPDATE threads SET metadata = ?, title = ?, visible_in_ui = ?, updated_at = ?, body = ? WHERE id = ?',
     );
-    this.remove = db.prepare('DELETE FROM threads WHERE id = ? AND organization_id = ?');
-    this.removeAll = db.prepare<[string]>('DELETE FROM threads WHERE organization_id = ?');
-    this.setPin = db.prepare('UPDATE threads SET is_pinned = ?, pinned_at = ?, body = ? WHERE id = ?');
+    this.remove = prepare<[string, string]>(db, 'DELETE FROM threads WHERE id = ? AND organization_id = ?');
+    this.removeAll = prepare<[string]>(db, 'DELETE FROM threads WHERE organization_id = ?');
+    this.setPin = prepare<[number, number | null, string, string]>(
+      db,
+      'UPDATE threads SET is_pinned = ?, pinned_at = ?, body = ? WHERE id = ?',
+    );
   }
 
   get(organizationId: string, id: string): Thread | undefined {
@@ -195,13 +205,13 @@ export class ThreadStore {
     userId: string,
     seed: readonly NewThread[] = [],
   ): { deleted: number; created: number } {
-    return this.db.transaction(() => {
+    return transaction(this.db, () => {
       this.rows.clear();
       this.pages.delete(organizationId);
-      const deleted = this.removeAll.run(organizationId).changes;
+      const deleted = Number(this.removeAll.run(organizationId).changes);
       for (const input of seed) this.insertThread(organizationId, userId, input);
       return { deleted, created: seed.length };
-    })();
+    });
   }
 
   /** Inserts one thread and its messages; the caller runs it inside a transaction. */
@@ -224,7 +234,19 @@ export class ThreadStore {
       pinned_at: null,
     };
     const thread = toThread(row);
-    this.insert.run({ ...row, body: JSON.stringify(thread) });
+    this.insert.run(
+      row.id,
+      row.organization_id,
+      row.user_id,
+      row.created_at,
+      row.updated_at,
+      row.metadata,
+      row.assistant_id,
+      row.title,
+      row.visible_in_ui,
+      row.message_count,
+      JSON.stringify(thread),
+    );
     messages.forEach((m, position) => {
       this.insertMessage.run(row.id, position, m.role, m.content, now);
     });
@@ -329,7 +351,7 @@ export class ThreadStore {
 
   private readPage(organizationId: string, query: ListQuery): ListPage {
     const { order, limit } = query;
-    const params: unknown[] = [organizationId];
+    const params: (string | number)[] = [organizationId];
     const where = ['organization_id = ?'];
     if (query.assistantId !== undefined) {
       where.push('assistant_id = ?');
@@ -360,7 +382,9 @@ export class ThreadStore {
     params.push(limit + 1);
     let statement = this.listCache.get(sql);
     if (!statement) {
-      statement = this.db.prepare<unknown[], [string, string]>(sql).raw(true);
+      const prepared = this.db.prepare(sql);
+      prepared.setReturnArrays(true);
+      statement = prepared as unknown as Query<(string | number)[], [string, string]>;
       this.listCache.set(sql, statement);
     }
     const rows = statement.all(...params);

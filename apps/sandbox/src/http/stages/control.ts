@@ -46,7 +46,7 @@ export function serveControl(exchange: Exchange, controls: SandboxControls): boo
   }
   if (name === 'reset') {
     if (method !== 'POST') throw errors.methodNotAllowed(method, path, ['POST']);
-    const principal = authenticate(exchange.req, controls.schemes, controls.keys);
+    const principal = authenticate(exchange.req, controls.schemes, controls.schemes, controls.keys);
     exchange.log.organizationId = principal.organizationId;
     authorize(principal, method);
     exchange.req.resume();
