@@ -16,7 +16,7 @@ import { OPENAPI_DOCUMENT } from './markdown/locations.js';
 import { markdownSite, writeMarkdownSite } from './markdown/site.js';
 import { appDir, assetsDir, docsSpecPath, siteDir } from './paths.js';
 
-export const SITE_ASSETS = ['logo.svg', 'favicon.svg', 'redoc-attribution.svg'] as const;
+export const SITE_ASSETS = ['logo.svg', 'logo-dark.svg', 'favicon.svg', 'redoc-attribution.svg'] as const;
 
 /**
  * Remote images the inlined Redoc bundle would load at run time, and the

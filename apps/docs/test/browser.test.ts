@@ -2,27 +2,31 @@
  * The built site in a real browser, served under /docs/ as the reference
  * server serves it, and opened from disk: every operation renders at its
  * anchor and from the sidebar (open at first sight), its samples wrap, search
- * works, the logo, favicon and theme are ours, and the page never leaves
- * 127.0.0.1 nor logs a console error.
+ * works, the logo, favicon and theme are ours, the page passes axe-core's
+ * WCAG 2.1 AA audit at desktop and phone width in light and dark mode, and it
+ * never leaves 127.0.0.1 nor logs a console error.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  auditAccessibility,
   closeCheckedPages,
   launchChromium,
   offOriginRequests,
   openPage,
+  type PageView,
   type RecordedPage,
   requireChromiumOrSkip,
   withSandbox,
 } from '@freddy/testing';
-import type { Browser, Locator } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type SiteServer, startSiteServer } from '../scripts/serve.mjs';
 import { MARKDOWN_LINK_TEXT } from '../src/markdown/html-links.js';
 import { operationPagePath } from '../src/markdown/locations.js';
 import { appDir, siteDir } from '../src/paths.js';
+import { AUDITED_VIEWS, injectFaintLine } from './support/audit.js';
 import { requireBuiltSite, siteIndex, siteOperations } from './support/site.js';
 
 const hasChromium = requireChromiumOrSkip();
@@ -54,8 +58,8 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
     await site?.close();
   });
 
-  async function open(hash = ''): Promise<RecordedPage> {
-    const recorded = await openPage(browser);
+  async function open(hash = '', view?: PageView): Promise<RecordedPage> {
+    const recorded = await openPage(browser, view);
     opened.push(recorded);
     await recorded.page.goto(`${site.url}${hash}`);
     return recorded;
@@ -169,6 +173,68 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
     expect(fromDisk.requests).toContain(pathToFileURL(join(appDir, 'site/logo.svg')).href);
     expect(offOriginRequests(fromDisk.requests, 'file:')).toEqual([]);
     expect(fromDisk.consoleErrors).toEqual([]);
+  });
+
+  describe.each(AUDITED_VIEWS)('audited (axe-core, WCAG 2.1 AA) at %s in %s mode', (name, mode, view) => {
+    /** The page shows the mode asked for: Redoc follows prefers-color-scheme with `html.dark`. */
+    async function inMode(page: Page): Promise<void> {
+      expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(mode === 'dark');
+    }
+
+    async function overview(): Promise<RecordedPage> {
+      const recorded = await open('', view);
+      const { page } = recorded;
+      page.setDefaultTimeout(60_000);
+      await page.getByRole('heading', { level: 1 }).first().waitFor({ state: 'visible' });
+      await inMode(page);
+      return recorded;
+    }
+
+    it('the overview has no violation', async () => {
+      const { page, requests } = await overview();
+      expect(await auditAccessibility(page)).toEqual([]);
+      // The wordmark follows the mode (the logo is shown at desktop width).
+      if (name === '1400x900') expect(requests.includes(`${site.url}logo-dark.svg`)).toBe(mode === 'dark');
+      await page.screenshot({ path: join(resultsDir, `a11y-reference-${name}-${mode}-overview.png`) });
+    });
+
+    it.each(operations.map((op) => [op.operationId, op] as const))(
+      'with %s open, it has no violation',
+      async (_, op) => {
+        const { page } = await open(`#/${op.route}`, view);
+        page.setDefaultTimeout(60_000);
+        await heading(page.locator(`[id="${op.route}"]`), 'h2', op.summary).waitFor({ state: 'visible' });
+        await inMode(page);
+        expect(await auditAccessibility(page)).toEqual([]);
+        if (op.operationId === 'pinThread')
+          await page.screenshot({ path: join(resultsDir, `a11y-reference-${name}-${mode}-pin-thread.png`) });
+      },
+    );
+
+    it('catches a page that breaks a rule: one faint line injected is exactly what it reports', async () => {
+      const { page } = await overview();
+      await injectFaintLine(page.getByRole('heading', { level: 1 }).first(), mode);
+      const findings = await auditAccessibility(page);
+      expect(findings.map((finding) => [finding.rule, finding.elements.length])).toEqual([['color-contrast', 1]]);
+      expect(findings[0]!.elements[0]).toMatch(/^#faint-line /);
+    });
+  });
+
+  it("names Redoc's example picker by what it shows, in step with the choice", async () => {
+    const { page } = await open('#/threads/updatethread');
+    const section = page.locator('[id="threads/updatethread"]');
+    const picker = section.getByRole('button', { name: /^Example: / }).first();
+    await picker.waitFor({ state: 'visible' });
+    const shown = (await picker.textContent())!.trim();
+    expect(await picker.getAttribute('aria-label')).toBe(`Example: ${shown}`);
+    await picker.click();
+    const other = page.getByRole('menuitem').filter({ hasNotText: shown }).first();
+    const next = (await other.textContent())!.trim();
+    await other.click();
+    await section
+      .getByRole('button', { name: `Example: ${next}`, exact: true })
+      .first()
+      .waitFor({ state: 'visible' });
   });
 
   it("opens an operation's Markdown from its section, and points the page's head to llms.txt, served as Markdown", async () => {
