@@ -1,7 +1,8 @@
 /**
  * `pnpm bench`: the page's weight and how fast it becomes usable, against the
  * budgets (under 3 MB raw, under 1 s until every operation's name is visible
- * in the sidebar), and the console's weight beside it.
+ * in the sidebar), the console's weight beside it, and the Markdown's sizes
+ * against theirs (`llms-full.txt` ≤ 96 kB, each operation's page ≤ 16 kB).
  * Run it alone (`flock /tmp/bench.lock pnpm --filter @freddy/docs bench`): two cores are easily shared.
  * Not a test: timings depend on the machine, so they are reported, and the
  * exit code is non-zero only when a budget is blown.
@@ -12,7 +13,9 @@ import { gzipSync } from 'node:zlib';
 import { launchChromium } from '@freddy/testing';
 import { startSiteServer } from '../scripts/serve.mjs';
 import { CONSOLE_FILES, consoleDir } from '../src/console/build.js';
+import { siteDir } from '../src/paths.js';
 import { requireBuiltSite, siteIndex, siteOperations } from '../test/support/site.js';
+import { markdownBudgetRows, markdownSizes } from './markdown-budgets.js';
 
 const RUNS = 5;
 const BUDGET_RAW_BYTES = 3_000_000;
@@ -87,6 +90,14 @@ const rows: [string, string, string, string][] = [
     '(reported)',
     '',
   ],
+  ...markdownBudgetRows(markdownSizes(siteDir)).map(
+    ({ what, figure, budget, ok }): [string, string, string, string] => [
+      what,
+      figure,
+      budget,
+      ok === undefined ? '' : verdict(ok),
+    ],
+  ),
 ];
 for (const [what, value, budget, result] of rows)
   console.log(`${what.padEnd(62)} ${value.padEnd(40)} ${budget.padEnd(12)} ${result}`);

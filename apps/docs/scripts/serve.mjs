@@ -22,7 +22,11 @@ const liveReloadScript = (path) =>
 export async function startSiteServer(options = {}) {
   const { root = defaultSiteDir, port = 0, prefix = '/', liveReload = false } = options;
   const base = prefix.endsWith('/') ? prefix : `${prefix}/`;
-  const assets = sirv(root, { dev: liveReload, etag: true });
+  // Markdown and the llms files in UTF-8, as the reference server sends them (mrmime gives no charset).
+  const setHeaders = (res, pathname) => {
+    if (/\.(md|txt)$/i.test(pathname)) res.setHeader('Content-Type', 'text/markdown; charset=utf-8');
+  };
+  const assets = sirv(root, { dev: liveReload, etag: true, setHeaders });
   const clients = new Set();
 
   const server = createServer(async (req, res) => {

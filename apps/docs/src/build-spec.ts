@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import { bundledSpecPath, loadSpec, type OpenAPIV3_1, type OpenApiDocument } from '@freddy/spec';
 import { withApiChangelog } from './changelog/api-changelog.js';
 import { withTryItLinks } from './console/document.js';
+import { withMarkdownLinks } from './markdown/html-links.js';
 import { docsSpecPath } from './paths.js';
 import { type DocsDocument, withCodeSamples } from './samples/index.js';
 
@@ -24,14 +25,15 @@ export function docsSpec(source: OpenApiDocument): DocsDocument {
 }
 
 /**
- * Writes the reference's document (with its "Try it" links) and returns the
- * docs document without them, which the console's copy is made from.
+ * Writes the reference's document (with its "Try it" and "Markdown for this
+ * page" links) and returns the docs document without them, which the
+ * console's copy and the Markdown pages are made from.
  */
 export function writeDocsSpec(from: string = bundledSpecPath, to: string = docsSpecPath): DocsDocument {
   if (!existsSync(from))
     throw new Error(`No bundled contract at ${from}: run \`pnpm --filter @freddy/spec bundle\` first`);
   const doc = docsSpec(loadSpec(from));
   mkdirSync(dirname(to), { recursive: true });
-  writeFileSync(to, `${JSON.stringify(withTryItLinks(doc), null, 2)}\n`);
+  writeFileSync(to, `${JSON.stringify(withTryItLinks(withMarkdownLinks(doc)), null, 2)}\n`);
   return doc;
 }

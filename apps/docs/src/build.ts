@@ -1,17 +1,22 @@
 /**
- * `pnpm build`: contract → build/openapi.json (with generated samples and
- * "Try it" links) → site/index.html (Redoc inlined) plus the logo and favicon
- * beside it, and the console in site/console/.
+ * `pnpm build`: contract → build/openapi.json (with generated samples,
+ * "Try it" and Markdown links) → site/index.html (Redoc inlined) plus the
+ * logo and favicon beside it, the console in site/console/, and the
+ * machine-readable docs (llms.txt, llms-full.txt, a Markdown page per
+ * operation and concept, the contract as openapi.json).
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { bundledSpecPath } from '@freddy/spec';
 import { writeDocsSpec } from './build-spec.js';
 import { buildConsole } from './console/build.js';
 import { expandTagGroups } from './expand-sidebar.js';
+import { OPENAPI_DOCUMENT } from './markdown/locations.js';
+import { markdownSite, writeMarkdownSite } from './markdown/site.js';
 import { appDir, assetsDir, docsSpecPath, siteDir } from './paths.js';
 
-export const SITE_ASSETS = ['logo.svg', 'favicon.svg', 'redoc-attribution.svg'] as const;
+export const SITE_ASSETS = ['logo.svg', 'logo-dark.svg', 'favicon.svg', 'redoc-attribution.svg'] as const;
 
 /**
  * Remote images the inlined Redoc bundle would load at run time, and the
@@ -42,6 +47,8 @@ export function buildSite(): void {
   writeFileSync(output, expandTagGroups(localizeRemoteAssets(readFileSync(output, 'utf8'))));
   for (const asset of SITE_ASSETS) copyFileSync(join(assetsDir, asset), join(siteDir, asset));
   buildConsole(doc);
+  writeMarkdownSite(markdownSite(doc), siteDir);
+  copyFileSync(bundledSpecPath, join(siteDir, OPENAPI_DOCUMENT));
 }
 
 function runRedocly(output: string): void {
@@ -61,7 +68,7 @@ function runRedocly(output: string): void {
         '-o',
         output,
       ],
-      // Quiet unless it fails: redocly prints a Node 20 deprecation banner on every run.
+      // Quiet unless it fails: redocly's progress lines would bury the build's own.
       { cwd: appDir, stdio: 'pipe' },
     );
   } catch (error) {

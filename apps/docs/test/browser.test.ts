@@ -2,25 +2,31 @@
  * The built site in a real browser, served under /docs/ as the reference
  * server serves it, and opened from disk: every operation renders at its
  * anchor and from the sidebar (open at first sight), its samples wrap, search
- * works, the logo, favicon and theme are ours, and the page never leaves
- * 127.0.0.1 nor logs a console error.
+ * works, the logo, favicon and theme are ours, the page passes axe-core's
+ * WCAG 2.1 AA audit at desktop and phone width in light and dark mode, and it
+ * never leaves 127.0.0.1 nor logs a console error.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  auditAccessibility,
   closeCheckedPages,
   launchChromium,
   offOriginRequests,
   openPage,
+  type PageView,
   type RecordedPage,
   requireChromiumOrSkip,
   withSandbox,
 } from '@freddy/testing';
-import type { Browser, Locator } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type SiteServer, startSiteServer } from '../scripts/serve.mjs';
+import { MARKDOWN_LINK_TEXT } from '../src/markdown/html-links.js';
+import { operationPagePath } from '../src/markdown/locations.js';
 import { appDir, siteDir } from '../src/paths.js';
+import { AUDITED_VIEWS, injectFaintLine } from './support/audit.js';
 import { requireBuiltSite, siteIndex, siteOperations } from './support/site.js';
 
 const hasChromium = requireChromiumOrSkip();
@@ -52,8 +58,8 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
     await site?.close();
   });
 
-  async function open(hash = ''): Promise<RecordedPage> {
-    const recorded = await openPage(browser);
+  async function open(hash = '', view?: PageView): Promise<RecordedPage> {
+    const recorded = await openPage(browser, view);
     opened.push(recorded);
     await recorded.page.goto(`${site.url}${hash}`);
     return recorded;
@@ -80,6 +86,8 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
       // Long lines wrap in the panel: nothing to scroll sideways.
       const block = section.locator('.panel-request-samples pre').first();
       expect(await block.evaluate((pre) => pre.scrollWidth - pre.clientWidth)).toBeLessThanOrEqual(1);
+      const markdown = section.getByRole('link', { name: MARKDOWN_LINK_TEXT, exact: true });
+      expect(await markdown.getAttribute('href')).toBe(operationPagePath({ id: op.operationId }));
     },
   );
 
@@ -165,6 +173,113 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
     expect(fromDisk.requests).toContain(pathToFileURL(join(appDir, 'site/logo.svg')).href);
     expect(offOriginRequests(fromDisk.requests, 'file:')).toEqual([]);
     expect(fromDisk.consoleErrors).toEqual([]);
+  });
+
+  describe.each(AUDITED_VIEWS)('audited (axe-core, WCAG 2.1 AA) at %s in %s mode', (name, mode, view) => {
+    /** The page shows the mode asked for: Redoc follows prefers-color-scheme with `html.dark`. */
+    async function inMode(page: Page): Promise<void> {
+      expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(mode === 'dark');
+    }
+
+    async function overview(): Promise<RecordedPage> {
+      const recorded = await open('', view);
+      const { page } = recorded;
+      page.setDefaultTimeout(60_000);
+      await page.getByRole('heading', { level: 1 }).first().waitFor({ state: 'visible' });
+      await inMode(page);
+      return recorded;
+    }
+
+    it('the overview has no violation', async () => {
+      const { page, requests } = await overview();
+      expect(await auditAccessibility(page)).toEqual([]);
+      // The wordmark follows the mode (the logo is shown at desktop width).
+      if (name === '1400x900') expect(requests.includes(`${site.url}logo-dark.svg`)).toBe(mode === 'dark');
+      await page.screenshot({ path: join(resultsDir, `a11y-reference-${name}-${mode}-overview.png`) });
+    });
+
+    it.each(operations.map((op) => [op.operationId, op] as const))(
+      'with %s open, it has no violation',
+      async (_, op) => {
+        const { page } = await open(`#/${op.route}`, view);
+        page.setDefaultTimeout(60_000);
+        await heading(page.locator(`[id="${op.route}"]`), 'h2', op.summary).waitFor({ state: 'visible' });
+        await inMode(page);
+        expect(await auditAccessibility(page)).toEqual([]);
+        if (op.operationId === 'pinThread')
+          await page.screenshot({ path: join(resultsDir, `a11y-reference-${name}-${mode}-pin-thread.png`) });
+      },
+    );
+
+    it('catches a page that breaks a rule: one faint line injected is exactly what it reports', async () => {
+      const { page } = await overview();
+      await injectFaintLine(page.getByRole('heading', { level: 1 }).first(), mode);
+      const findings = await auditAccessibility(page);
+      expect(findings.map((finding) => [finding.rule, finding.elements.length])).toEqual([['color-contrast', 1]]);
+      expect(findings[0]!.elements[0]).toMatch(/^#faint-line /);
+    });
+  });
+
+  it("names Redoc's example picker by what it shows, in step with the choice", async () => {
+    const { page } = await open('#/threads/updatethread');
+    const section = page.locator('[id="threads/updatethread"]');
+    const picker = section.getByRole('button', { name: /^Example: / }).first();
+    await picker.waitFor({ state: 'visible' });
+    const shown = (await picker.textContent())!.trim();
+    expect(await picker.getAttribute('aria-label')).toBe(`Example: ${shown}`);
+    await picker.click();
+    const other = page.getByRole('menuitem').filter({ hasNotText: shown }).first();
+    const next = (await other.textContent())!.trim();
+    await other.click();
+    await section
+      .getByRole('button', { name: `Example: ${next}`, exact: true })
+      .first()
+      .waitFor({ state: 'visible' });
+  });
+
+  it("opens an operation's Markdown from its section, and points the page's head to llms.txt, served as Markdown", async () => {
+    await withSandbox({ docsDir: siteDir }, async (sandbox) => {
+      const origin = new URL(sandbox.url).origin;
+      const recorded = await openPage(browser);
+      opened.push(recorded);
+      const { page } = recorded;
+      await page.goto(`${origin}/docs/#/threads/pinthread`);
+      const alternate = page.locator('head link[rel="alternate"][type="text/markdown"]');
+      expect(await alternate.getAttribute('href')).toBe('llms.txt');
+      const index = await page.evaluate(async () => {
+        const href = document.querySelector<HTMLLinkElement>('link[rel="alternate"][type="text/markdown"]')!.href;
+        const res = await fetch(href);
+        return { type: res.headers.get('content-type'), text: await res.text() };
+      });
+      expect(index).toEqual({
+        type: 'text/markdown; charset=utf-8',
+        text: readFileSync(join(siteDir, 'llms.txt'), 'utf8'),
+      });
+
+      // A browser showing a document that is not HTML asks the server for /favicon.ico, which it does not
+      // have: that 404 is the one console line allowed, and only for that address.
+      const errorSources: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errorSources.push(message.location().url);
+      });
+      const link = page
+        .locator('[id="threads/pinthread"]')
+        .getByRole('link', { name: MARKDOWN_LINK_TEXT, exact: true });
+      const [answer] = await Promise.all([page.waitForResponse(/\/operations\/pin-thread\.md$/), link.click()]);
+      expect(answer.headers()['content-type']).toBe('text/markdown; charset=utf-8');
+      await page.waitForURL(`${origin}/docs/operations/pin-thread.md`);
+      expect(await page.locator('body').textContent()).toBe(
+        readFileSync(join(siteDir, 'operations/pin-thread.md'), 'utf8'),
+      );
+      await page.screenshot({ path: join(resultsDir, 'docs-pin-thread-markdown.png') });
+      expect(errorSources.filter((url) => url !== `${origin}/favicon.ico`)).toEqual([]);
+      const faviconLine = 'Failed to load resource: the server responded with a status of 404 (Not Found)';
+      for (const _ of errorSources) {
+        const at = recorded.consoleErrors.indexOf(faviconLine);
+        expect(at).toBeGreaterThan(-1);
+        recorded.consoleErrors.splice(at, 1);
+      }
+    });
   });
 
   it('is served by the reference server at /docs/, next to the API', async () => {

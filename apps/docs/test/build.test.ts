@@ -47,7 +47,7 @@ describe('the built site', () => {
     const scalar = readFileSync(join(consoleDir, 'scalar.js'), 'utf8');
     expect(scalar.includes('sourceMappingURL')).toBe(false);
     const page = readFileSync(join(consoleDir, 'index.html'), 'utf8');
-    expect(/<script[^>]+\bsrc="(?!scalar\.js"|console\.js")/.test(page)).toBe(false);
+    expect(/<script[^>]+\bsrc="(?!scalar\.js"|console\.js"|aria-repairs\.js")/.test(page)).toBe(false);
     expect(/<link[^>]+href="https?:/.test(page)).toBe(false);
     expect(JSON.parse(readFileSync(join(consoleDir, 'config.json'), 'utf8'))).toEqual({});
     for (const file of CONSOLE_FILES)

@@ -9,6 +9,7 @@ import { bundledSpecPath, type ContractOperation, describeContract, extension, l
 import { describe, expect, it } from 'vitest';
 import { docsSpec } from '../src/build-spec.js';
 import { withTryItLinks } from '../src/console/document.js';
+import { withMarkdownLinks } from '../src/markdown/html-links.js';
 import { docsSpecPath } from '../src/paths.js';
 import { codeSamples, publishedSamples, requestShape, sampleFor, withCodeSamples } from '../src/samples/index.js';
 
@@ -155,8 +156,8 @@ describe('the document the docs are built from', () => {
     expect(withCodeSamples(contract.document)).not.toBe(contract.document);
   });
 
-  it('is what the last build wrote to build/openapi.json, with the reference\'s "Try it" links', () => {
+  it('is what the last build wrote to build/openapi.json, with the reference\'s "Try it" and Markdown links', () => {
     expect(existsSync(docsSpecPath)).toBe(true);
-    expect(loadSpec(docsSpecPath)).toEqual(withTryItLinks(docsSpec(loadSpec())));
+    expect(loadSpec(docsSpecPath)).toEqual(withTryItLinks(withMarkdownLinks(docsSpec(loadSpec()))));
   });
 });

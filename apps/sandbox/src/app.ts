@@ -16,6 +16,7 @@ import { createRequestHandler, type RequestHandler } from './http/pipeline.js';
 import { withConsoleConfig } from './http/stages/console-config.js';
 import type { SandboxControls } from './http/stages/control.js';
 import type { StaticHandler } from './http/stages/docs.js';
+import { markdownFileHeaders, withMarkdownIndex } from './http/stages/docs-markdown.js';
 import { type ChaosPlan, createFaultStage, parseFaults } from './http/stages/faults.js';
 import { Idempotency } from './http/stages/idempotency.js';
 import { createOperations, type ThreadOperations } from './operations/threads.js';
@@ -111,7 +112,7 @@ export function createSandboxApp(options: SandboxOptions = {}, override?: Operat
       logger,
       faults,
       controls,
-      docs: withConsoleConfig(docsHandler(options.docsDir, logger), {
+      docs: withConsoleConfig(withMarkdownIndex(docsHandler(options.docsDir, logger)), {
         basePath: contract.basePath,
         apiKey: credentials.demo.apiKey,
       }),
@@ -180,6 +181,6 @@ function docsHandler(docsDir: string | undefined, logger: Logger | undefined) {
     else console.warn(warning);
   }
   // A folder that does not exist yet is looked up per request (dev mode), so docs built later still show.
-  const serve = sirv(dir, { dev: !existsSync(dir), etag: true });
+  const serve = sirv(dir, { dev: !existsSync(dir), etag: true, setHeaders: markdownFileHeaders });
   return serve satisfies StaticHandler;
 }

@@ -3,7 +3,7 @@
  * error of a page recorded so a test can prove the page stayed on its origin.
  */
 import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -46,8 +46,11 @@ export interface RecordedPage {
   consoleErrors: string[];
 }
 
-export async function openPage(browser: Browser): Promise<RecordedPage> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+/** How a page is shown: its viewport (default 1400×900) and the colour scheme it reports (default light). */
+export type PageView = Pick<BrowserContextOptions, 'viewport' | 'colorScheme'>;
+
+export async function openPage(browser: Browser, view: PageView = {}): Promise<RecordedPage> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: 'light', ...view });
   page.setDefaultTimeout(15_000);
   const requests: string[] = [];
   const consoleErrors: string[] = [];

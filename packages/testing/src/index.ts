@@ -2,11 +2,13 @@
  * `@freddy/testing`: the test plumbing the workspace's packages share, so
  * each is written once.
  */
+export { type AxeFinding, auditAccessibility, WCAG_AA_TAGS } from './axe.js';
 export {
   closeCheckedPages,
   launchChromium,
   offOriginRequests,
   openPage,
+  type PageView,
   type RecordedPage,
   requireChromiumOrSkip,
 } from './browser.js';

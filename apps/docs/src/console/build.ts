@@ -14,8 +14,10 @@ import { CONSOLE_DIR } from './links.js';
 
 export const consoleDir = join(siteDir, CONSOLE_DIR);
 const pageDir = fileURLToPath(new URL('./page/', import.meta.url));
+/** The files of the console page, copied as they are. */
+const PAGE_FILES = ['index.html', 'console.js', 'aria-repairs.js'] as const;
 /** The files of the built console, beside its page. */
-export const CONSOLE_FILES = ['index.html', 'console.js', 'scalar.js', 'openapi.json', 'config.json'] as const;
+export const CONSOLE_FILES = [...PAGE_FILES, 'scalar.js', 'openapi.json', 'config.json'] as const;
 
 /** Scalar's standalone browser bundle, without its source-map comment (the map is not shipped). */
 function scalarBundle(): string {
@@ -25,7 +27,7 @@ function scalarBundle(): string {
 
 export function buildConsole(doc: DocsDocument): void {
   mkdirSync(consoleDir, { recursive: true });
-  for (const file of ['index.html', 'console.js']) copyFileSync(join(pageDir, file), join(consoleDir, file));
+  for (const file of PAGE_FILES) copyFileSync(join(pageDir, file), join(consoleDir, file));
   writeFileSync(join(consoleDir, 'scalar.js'), scalarBundle());
   writeFileSync(join(consoleDir, 'openapi.json'), `${JSON.stringify(consoleDocument(doc))}\n`);
   writeFileSync(join(consoleDir, 'config.json'), '{}\n');

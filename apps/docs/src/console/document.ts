@@ -4,7 +4,8 @@
  * links back to the reference. Written on the operation object the model's
  * path and method name; the input is left untouched.
  */
-import { type ContractOperation, describeContract, type OpenAPIV3_1 } from '@freddy/spec';
+import type { OpenAPIV3_1 } from '@freddy/spec';
+import { withOperationLine } from '../operation-description.js';
 import type { DocsDocument } from '../samples/index.js';
 import { referenceHref, tryItHref } from './links.js';
 
@@ -13,7 +14,7 @@ export const BACK_TEXT = 'Read it in the reference';
 
 /** The reference's copy: each operation's description ends with its "Try it" link. */
 export function withTryItLinks(doc: DocsDocument): DocsDocument {
-  return withOperationLink(doc, (operation) => `[${TRY_IT_TEXT} →](${tryItHref(operation)})`);
+  return withOperationLine(doc, (operation) => `[${TRY_IT_TEXT} →](${tryItHref(operation)})`);
 }
 
 /**
@@ -21,7 +22,7 @@ export function withTryItLinks(doc: DocsDocument): DocsDocument {
  * the reference, and its optional filters start unticked.
  */
 export function consoleDocument(doc: DocsDocument): DocsDocument {
-  const copy = withOperationLink(doc, (operation) => `[← ${BACK_TEXT}](${referenceHref(operation)})`);
+  const copy = withOperationLine(doc, (operation) => `[← ${BACK_TEXT}](${referenceHref(operation)})`);
   copy.info = { ...copy.info, description: `[← The reference](../index.html)\n\n${copy.info.description ?? ''}` };
   withOptionalFiltersOff(copy);
   return copy;
@@ -41,15 +42,4 @@ function withOptionalFiltersOff(doc: DocsDocument): void {
     if (!schema || '$ref' in schema || schema.default !== undefined || !schema.examples?.length) continue;
     parameter.examples = { example: { value: schema.examples[0], 'x-disabled': true } as OpenAPIV3_1.ExampleObject };
   }
-}
-
-function withOperationLink(doc: DocsDocument, link: (operation: ContractOperation) => string): DocsDocument {
-  const copy: DocsDocument = structuredClone(doc);
-  for (const operation of describeContract(doc).operations) {
-    const method = operation.method.toLowerCase() as Lowercase<ContractOperation['method']>;
-    const target = copy.paths?.[operation.path]?.[method];
-    if (!target) throw new Error(`${operation.id}: no ${operation.method} ${operation.path} in the document`);
-    target.description = `${target.description ?? ''}\n\n${link(operation)}\n`.trimStart();
-  }
-  return copy;
 }

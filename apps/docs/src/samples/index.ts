@@ -12,7 +12,7 @@ import { pythonSample } from './python.js';
 import { requestShape, type SampleOverrides } from './request-shape.js';
 import type { CodeSample } from './sample.js';
 
-export { type DocsDocument, publishedSamples } from './published.js';
+export { type DocsDocument, operationObject, publishedSamples } from './published.js';
 export { requestShape, type SampleOverrides } from './request-shape.js';
 
 export function codeSamples(operation: ContractOperation, overrides: SampleOverrides = {}): CodeSample[] {

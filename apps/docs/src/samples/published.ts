@@ -32,7 +32,8 @@ export function publishedSamples(doc: DocsDocument, operation: ContractOperation
   return samples;
 }
 
-function operationObject(doc: DocsDocument, operation: ContractOperation) {
+/** The operation object of a document that the model's operation names, by its path and method. */
+export function operationObject(doc: DocsDocument, operation: ContractOperation) {
   const method = operation.method.toLowerCase() as Lowercase<ContractOperation['method']>;
   const found = doc.paths?.[operation.path]?.[method];
   if (!found) throw new Error(`${operation.id}: no ${operation.method} ${operation.path} in the document`);

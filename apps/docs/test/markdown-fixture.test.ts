@@ -1,0 +1,171 @@
+/**
+ * The Markdown follows the contract it is given: a fixture copy of the
+ * bundle with one more request property, one more response field and one
+ * more operation gets them on its pages, in llms.txt and in llms-full.txt,
+ * with nothing else edited. And the pieces the pages are cut from: the
+ * description's sections, relative links, related operations.
+ */
+import { describeContract, loadSpec, type OpenAPIV3_1, type OpenApiDocument } from '@freddy/spec';
+import { describe, expect, it } from 'vitest';
+import { docsSpec } from '../src/build-spec.js';
+import { splitDescription } from '../src/markdown/concepts.js';
+import { withMarkdownLinks } from '../src/markdown/html-links.js';
+import { operationPagePath, relativeHref } from '../src/markdown/locations.js';
+import { relatedOperations } from '../src/markdown/related.js';
+import { type MarkdownFile, markdownSite } from '../src/markdown/site.js';
+import { itemFacts, itemLine, section } from './support/markdown.js';
+
+const PROJECT_ID = {
+  type: 'string',
+  description: 'The project the thread belongs to.',
+  maxLength: 64,
+  examples: ['proj_123'],
+} as const;
+
+/** The bundle, plus `projectId` on create's body and on the thread, plus an Archive thread operation. */
+function fixture(): OpenApiDocument {
+  const doc = structuredClone(loadSpec());
+  const schemas = doc.components!.schemas!;
+  (schemas.CreateThreadRequest as OpenAPIV3_1.SchemaObject).properties!.projectId = {
+    ...PROJECT_ID,
+    examples: [...PROJECT_ID.examples],
+  };
+  (schemas.Thread as OpenAPIV3_1.SchemaObject).properties!.projectId = {
+    ...PROJECT_ID,
+    examples: [...PROJECT_ID.examples],
+  };
+  const retrieve = doc.paths!['/threads/{thread_id}']!;
+  doc.paths!['/threads/{thread_id}/archive'] = {
+    servers: retrieve.servers,
+    post: {
+      operationId: 'archiveThread',
+      summary: 'Archive thread',
+      description: 'Archive a thread: it leaves the list but keeps its messages.',
+      tags: ['Threads'],
+      security: [{ BearerAuth: [] }],
+      parameters: retrieve.get!.parameters,
+      responses: { '200': retrieve.get!.responses['200']!, '404': retrieve.get!.responses['404']! },
+    },
+  };
+  return doc;
+}
+
+function files(doc: OpenApiDocument): Map<string, string> {
+  return new Map(markdownSite(docsSpec(doc)).map((file: MarkdownFile) => [file.path, file.text]));
+}
+
+describe('Markdown from a changed contract', () => {
+  const before = files(loadSpec());
+  const after = files(fixture());
+
+  it('lists a new request-body property with its type, bound and description', () => {
+    const body = (pages: Map<string, string>) =>
+      section(pages.get('operations/create-thread.md')!, /^## Request body$/);
+    expect(itemLine(body(before), 'projectId')).toBeUndefined();
+    const line = itemLine(body(after), 'projectId')!;
+    expect(itemFacts(line)).toEqual(['string', 'optional', '`maxLength: 64`']);
+    expect(line.endsWith(': The project the thread belongs to.')).toBe(true);
+  });
+
+  it('lists a new response field on every operation that answers with the thread', () => {
+    const answering = describeContract(fixture()).operations.filter((operation) =>
+      operation.responses.some((response) => response.schemaName === 'Thread'),
+    );
+    expect(answering.length).toBeGreaterThan(4);
+    for (const operation of answering) {
+      const page = after.get(operationPagePath(operation))!;
+      expect(itemLine(section(page, /^## Responses$/), 'projectId'), operation.id).toBeDefined();
+      expect(itemLine(before.get(operationPagePath(operation)) ?? '', 'projectId'), operation.id).toBeUndefined();
+    }
+  });
+
+  it('gives a new operation its page, its line in llms.txt, its place in llms-full.txt and among the related', () => {
+    expect(before.has('operations/archive-thread.md')).toBe(false);
+    const page = after.get('operations/archive-thread.md')!;
+    expect(page.startsWith('# Archive thread\n\nArchive a thread')).toBe(true);
+    expect(page).toContain('- Method and path: `POST /threads/{thread_id}/archive`');
+    expect(page).toContain('](../index.html#/threads/archivethread)');
+    expect(section(page, /^## Code samples$/)).toContain('client.threads.archive("thread_abc123")');
+    expect(after.get('llms.txt')).toContain(
+      '- [Archive thread](operations/archive-thread.md): `POST /threads/{thread_id}/archive`: Archive a thread: it leaves the list but keeps its messages.',
+    );
+    expect(after.get('llms-full.txt')).toContain('Source: operations/archive-thread.md\n\n# Archive thread\n');
+    expect(section(after.get('operations/pin-thread.md')!, /^## Related operations$/)).toContain(
+      '[Archive thread](archive-thread.md)',
+    );
+    const linked = withMarkdownLinks(docsSpec(fixture())).paths!['/threads/{thread_id}/archive']!.post!;
+    expect(linked.description).toContain('[Markdown for this page](operations/archive-thread.md)');
+  });
+
+  it('changes nothing else: only the pages that show the new field or the new neighbour, the index and the whole', () => {
+    const changed = [...after.keys()].filter((path) => before.get(path) !== after.get(path));
+    const showing = [...after.keys()].filter((path) => /projectId|\[Archive thread\]/.test(after.get(path)!));
+    expect(new Set(changed)).toEqual(new Set(['llms.txt', 'operations/archive-thread.md', ...showing]));
+    expect(showing).toContain('operations/list-threads.md');
+    expect(itemLine(after.get('operations/list-threads.md')!, 'data[].projectId')).toBeDefined();
+    expect(changed.filter((path) => path.startsWith('concepts/'))).toEqual([]);
+  });
+});
+
+describe('the description split into concept sections', () => {
+  it('opens a section at each heading no deeper than the one before, keeps deeper ones and fenced lines inside', () => {
+    const { introduction, sections } = splitDescription(
+      [
+        'Intro text.',
+        '',
+        '## Rate limits',
+        'Per key. More.',
+        '```',
+        '# not a heading',
+        '```',
+        '### Headers',
+        'X-RateLimit-Limit.',
+        '## Errors',
+        'Two envelopes.',
+        '# API changelog',
+        '## 1.0.0',
+        '- First.',
+      ].join('\n'),
+    );
+    expect(introduction).toBe('Intro text.');
+    expect(sections.map(({ title, slug, route }) => [title, slug, route])).toEqual([
+      ['Rate limits', 'rate-limits', '/section/rate-limits'],
+      ['Errors', 'errors', '/section/errors'],
+      ['API changelog', 'api-changelog', '/section/api-changelog'],
+    ]);
+    expect(sections[0]!.body).toBe('Per key. More.\n```\n# not a heading\n```\n## Headers\nX-RateLimit-Limit.');
+    expect(sections[0]!.summary).toBe('Per key.');
+    expect(sections[2]!.body).toBe('## 1.0.0\n- First.');
+  });
+});
+
+describe('links and neighbours', () => {
+  it('links from any page to any other relative to the page, fragment kept', () => {
+    expect(relativeHref('operations/pin-thread.md', 'index.html#/threads/pinthread')).toBe(
+      '../index.html#/threads/pinthread',
+    );
+    expect(relativeHref('operations/pin-thread.md', 'operations/unpin-thread.md')).toBe('unpin-thread.md');
+    expect(relativeHref('llms-full.txt', 'console/index.html#tag/threads/pinthread')).toBe(
+      'console/index.html#tag/threads/pinthread',
+    );
+  });
+
+  it('refuses an operation id that makes no readable page name', () => {
+    expect(operationPagePath({ id: 'updateThreadMetadata' })).toBe('operations/update-thread-metadata.md');
+    expect(() => operationPagePath({ id: '../escape' })).toThrow(/readable page name/);
+  });
+
+  it('finds the other methods on a path first, then the paths beside it, its parent, its children', () => {
+    const ops = [
+      { id: 'list', path: '/threads' },
+      { id: 'retrieve', path: '/threads/{thread_id}' },
+      { id: 'delete', path: '/threads/{thread_id}' },
+      { id: 'pin', path: '/threads/{thread_id}/pin' },
+      { id: 'unpin', path: '/threads/{thread_id}/unpin' },
+      { id: 'health', path: '/health' },
+    ];
+    expect(relatedOperations(ops, ops[3]!).map((op) => op.id)).toEqual(['unpin', 'retrieve', 'delete']);
+    expect(relatedOperations(ops, ops[1]!).map((op) => op.id)).toEqual(['delete', 'list', 'pin', 'unpin']);
+    expect(relatedOperations(ops, ops[5]!)).toEqual([]);
+  });
+});
