@@ -18,6 +18,8 @@ import { type PathTemplate, parsePathTemplate } from './path-template.js';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 export type HttpMethod = Uppercase<(typeof HTTP_METHODS)[number]>;
+/** The methods RFC 9110 (section 9.2.2) defines as idempotent. */
+const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['get', 'head', 'put', 'delete', 'options', 'trace']);
 
 /** Which environment a server entry serves (`x-environment`). */
 export type ServerEnvironment = 'production' | 'reference';
@@ -108,6 +110,8 @@ export interface ContractOperation {
   path: string;
   template: PathTemplate;
   summary: string;
+  /** The operation's description, as written (Markdown). */
+  description: string;
   tag: string;
   deprecated: boolean;
   /** Operation, then path item, then document servers, in document order. */
@@ -125,6 +129,12 @@ export interface ContractOperation {
   responses: ContractResponse[];
   /** The bounds the request's parameters and body schemas state. */
   limits: SchemaLimit[];
+  /**
+   * Whether sending the same request again has no further effect: by its
+   * method where HTTP says so (GET, HEAD, PUT, DELETE, OPTIONS, TRACE), else
+   * only where the operation states `x-idempotent: true`.
+   */
+  idempotent: boolean;
 }
 
 export interface ContractLimits {
@@ -273,6 +283,7 @@ function describeOperation(doc: OpenApiDocument, source: OperationSource): Contr
     path,
     template,
     summary: operation.summary ?? '',
+    description: operation.description ?? '',
     tag: operation.tags?.[0] ?? 'default',
     deprecated: operation.deprecated === true,
     servers,
@@ -283,7 +294,17 @@ function describeOperation(doc: OpenApiDocument, source: OperationSource): Contr
     ...(requestBody ? { requestBody } : {}),
     responses,
     limits,
+    idempotent: idempotency(operation, method, where),
   };
+}
+
+/** An operation's idempotency: its method's, or `x-idempotent: true` on one HTTP does not make idempotent. */
+function idempotency(operation: OpenAPIV3_1.OperationObject, method: string, where: string): boolean {
+  const stated = extension(operation, 'x-idempotent');
+  if (stated === undefined) return IDEMPOTENT_METHODS.has(method);
+  // `false` is never needed (a method's idempotency cannot be taken back), so only `true` is a statement.
+  if (stated !== true) throw new Error(`${where}: x-idempotent can only be true, not ${JSON.stringify(stated)}`);
+  return true;
 }
 
 function serverEntry(server: OpenAPIV3_1.ServerObject, where: string): ServerEntry {

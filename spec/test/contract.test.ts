@@ -36,6 +36,7 @@ describe('describeContract', () => {
       'POST /threads/{thread_id}/unpin unpinThread',
     ]);
     expect(new Set(contract.operations.map((op) => op.tag))).toEqual(new Set(['Threads']));
+    expect(contract.operation('deleteThread').description).toMatch(/^Permanently delete a thread/);
   });
 
   it('gives each operation its production host and the reference server', () => {
@@ -125,6 +126,26 @@ describe('describeContract', () => {
       d.paths['/threads/{thread_id}/pin'].post.responses['404'] = { $ref: '#/components/responses/NotFound' };
     });
     expect(() => describeContract(copy)).toThrow(/every error response must use one component schema/);
+  });
+
+  it('says which operations are idempotent: by method, or by x-idempotent: true', () => {
+    expect(contract.operations.filter((op) => op.idempotent).map((op) => op.id)).toEqual([
+      'listThreads',
+      'retrieveThread',
+      'updateThread',
+      'deleteThread',
+      'updateThreadMetadata',
+      'pinThread',
+      'unpinThread',
+    ]);
+    const unstated = describeContract(mutated((d) => delete d.paths['/threads/{thread_id}/pin'].post['x-idempotent']));
+    expect(unstated.operation('pinThread').idempotent).toBe(false);
+  });
+
+  it('refuses an x-idempotent that is not true', () => {
+    expect(() =>
+      describeContract(mutated((d) => (d.paths['/threads/{thread_id}/pin'].post['x-idempotent'] = 'yes'))),
+    ).toThrow(/pinThread .*x-idempotent can only be true, not "yes"/);
   });
 
   it('refuses a document without its limits as data', () => {

@@ -193,6 +193,12 @@ const cases: Record<string, Case> = {
       at(doc, 'paths', '/threads/{thread_id}/pin', 'servers', '1')['x-environment'] = 'staging';
     },
   },
+  'an x-idempotent that is not true': {
+    rule: 'rule/idempotent-true',
+    mutate: (doc) => {
+      at(doc, 'paths', '/threads/{thread_id}/pin', 'post')['x-idempotent'] = 'yes';
+    },
+  },
   'an error response without Access-Control-Allow-Origin': {
     rule: 'rule/response-cors-origin',
     mutate: (doc) => {

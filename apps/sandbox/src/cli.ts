@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { createSandboxApp } from './app.js';
 import { parseFaultRate, parseRateLimit, parseWholeNumber } from './cli-args.js';
 import { sandboxContract } from './contract-document.js';
+import { mcpBin, mcpHostConfig } from './mcp-host-config.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './options.js';
 import { startSandbox } from './sandbox.js';
 
@@ -25,6 +26,8 @@ Usage: freddy-sandbox [options]
   --rate-limit <n/w>   requests per key per window, e.g. 100/60s, 1000/1m (default ${rateLimit.limit}/${rateLimit.windowSeconds}s, the contract's)
   --no-rate-limit      turn rate limiting off
   --docs <dir>         serve this static folder at /docs/
+  --mcp <dir>          print an agent host's mcpServers entry for the @freddy/mcp in this folder,
+                       pointing at this sandbox with the demo key
   --seed <file>        load these threads at start and on every POST /_sandbox/reset (JSON: an
                        array of createThread bodies, or { "demo": [...], "other": [...] })
   --fault-rate <p>     chaos run: this share of requests (0–1) gets a fault (default off)
@@ -51,6 +54,7 @@ async function main() {
       'rate-limit': { type: 'string' },
       'no-rate-limit': { type: 'boolean' },
       docs: { type: 'string' },
+      mcp: { type: 'string' },
       seed: { type: 'string' },
       'fault-rate': { type: 'string' },
       'fault-seed': { type: 'string' },
@@ -76,6 +80,7 @@ async function main() {
   // FREDDY_SANDBOX_PORT lets `pnpm start` (which goes through turbo) move the port without flags.
   const portText = values.port ?? process.env.FREDDY_SANDBOX_PORT;
   const port = portText === undefined || portText === '' ? DEFAULT_PORT : Number(portText);
+  const mcp = values.mcp === undefined ? undefined : mcpBin(values.mcp);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new Error(`--port (or FREDDY_SANDBOX_PORT) must be 0–65535, not "${portText}"`);
   const sandbox = await startSandbox({
@@ -104,6 +109,7 @@ async function main() {
       : {}),
   });
   const { demo } = sandbox.credentials;
+  const mcpConfig = mcp ? mcpHostConfig(mcp, { url: sandbox.url, apiKey: demo.apiKey }) : undefined;
   const origin = sandbox.url.slice(0, sandbox.url.length - new URL(sandbox.url).pathname.length);
   const lines = [
     '',
@@ -125,6 +131,11 @@ async function main() {
     'Try it:',
     `  curl -s -H "Authorization: Bearer ${demo.apiKey}" ${sandbox.url}/threads`,
     '',
+    ...(mcpConfig?.ok
+      ? ['An agent host reaches it through MCP with this (its mcpServers setting):', indent(mcpConfig.json), '']
+      : mcpConfig
+        ? [`MCP: no host configuration from ${mcp} (${mcpConfig.reason}); \`pnpm build\` builds it`, '']
+        : []),
   ].filter((line) => line !== undefined);
   process.stdout.write(`${lines.join('\n')}\n`);
 
@@ -143,6 +154,10 @@ async function main() {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+function indent(text: string): string {
+  return text.replace(/^/gm, '  ');
 }
 
 /** `keys create`: a new key for the demo (or other) organization of a data folder, printed once. */

@@ -1,5 +1,8 @@
 /** The `freddy-sandbox` command as a user runs it. */
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliPath, runCli } from './cli-process.js';
 
@@ -42,6 +45,48 @@ describe('freddy-sandbox', () => {
     } finally {
       cli.child.kill('SIGINT');
       expect(await cli.exited).toBe(0);
+    }
+  });
+
+  it('--mcp <dir> prints what the MCP server in that folder says for this sandbox, or why it cannot', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'freddy-sandbox-mcp-'));
+    try {
+      // A stand-in for @freddy/mcp's bin: it answers --print-config from the environment it is given.
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'stand-in', bin: { 'stand-in': './bin.mjs' } }));
+      writeFileSync(
+        join(dir, 'bin.mjs'),
+        'const { FREDDY_API_KEY: key, FREDDY_BASE_URL: url } = process.env;\n' +
+          "if (process.argv[2] !== '--print-config') process.exit(2);\n" +
+          'console.log(JSON.stringify({ mcpServers: { freddy: { command: "x", args: [], env: { key, url } } } }));\n',
+      );
+      const cli = await runCli(['--memory', '--mcp', dir]);
+      try {
+        await cli.waitForOutput('"mcpServers"');
+        await cli.waitForOutput('  }\n');
+        const json = cli.output().slice(cli.output().indexOf('  {'));
+        expect(JSON.parse(json).mcpServers.freddy.env).toEqual({ key: cli.apiKey, url: cli.url });
+      } finally {
+        cli.child.kill('SIGINT');
+        await cli.exited;
+      }
+
+      writeFileSync(join(dir, 'bin.mjs'), "console.error('the server is not built'); process.exit(1);\n");
+      const unbuilt = await runCli(['--memory', '--mcp', dir]);
+      try {
+        expect(unbuilt.output()).toContain('MCP: no host configuration from');
+        expect(unbuilt.output()).toContain('(the server is not built); `pnpm build` builds it');
+      } finally {
+        unbuilt.child.kill('SIGINT');
+        await unbuilt.exited;
+      }
+
+      const empty = join(dir, 'empty');
+      mkdirSync(empty);
+      const none = spawnSync(process.execPath, [cliPath, '--memory', '--mcp', empty], { encoding: 'utf8' });
+      expect(none.status).toBe(1);
+      expect(none.stderr).toBe(`freddy-sandbox: --mcp ${empty} has no package.json\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -22,7 +22,7 @@ import {
   redact,
 } from './errors.js';
 import { debugLog } from './logger.js';
-import type { CallArgs, OperationCall, SuccessBody } from './operation-types.js';
+import type { CallParams, OperationCall, SuccessBody } from './operation-types.js';
 import type { FreddyClientOptions, RequestOptions } from './options.js';
 import { refuseRedirect } from './redirects.js';
 import { boundedError, readBounded } from './response-size.js';
@@ -48,6 +48,12 @@ export interface ThreadsResource {
 
 export interface FreddyClient {
   threads: ThreadsResource;
+  /**
+   * Any operation by its `operationId`, e.g. `call('pinThread', { path: { thread_id } })`: path parameters
+   * by name, `query` and `body`, typed by the contract, with the methods' retries, timeouts, idempotency
+   * keys and errors. An id the contract does not have is a `FreddyError`.
+   */
+  call: OperationCall;
   /**
    * The openapi-fetch client underneath, for anything else: your `baseUrl`
    * (default: the Freddy host), `headers` and `Authorization: Bearer`, which
@@ -111,12 +117,13 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
 
   const send = async <K extends OperationId>(
     id: K,
-    args: CallArgs<K>,
+    params: CallParams<K>,
     opts: RequestOptions | undefined,
   ): Promise<{ data: SuccessBody<K>; response: Response }> => {
-    const route = routes.get(id)!;
+    const route = routes.get(id);
+    if (!route) throw new FreddyError(`Unknown operation ${id}`);
     const { label } = route;
-    const { threadId, query, body } = args as { threadId?: string; query?: ListThreadsQuery; body?: unknown };
+    const { path, query, body } = params as { path?: Record<string, string>; query?: object; body?: unknown };
     const signal = opts?.signal;
     const retries = opts?.maxRetries ?? maxRetries;
     const ms = opts?.timeoutMs ?? timeoutMs;
@@ -126,13 +133,12 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
       ? (opts?.idempotencyKey ?? (idempotencyKeys ? crypto.randomUUID() : undefined))
       : undefined;
     if (idempotencyKey !== undefined) headers['Idempotency-Key'] = idempotencyKey;
-    if (
-      threadId !== undefined &&
-      (typeof threadId !== 'string' || threadId === '' || threadId === '.' || threadId === '..')
-    )
+    for (const name in path) {
+      const value = path[name];
       // `.` and `..` are dot segments even percent-encoded; an empty id would address the collection.
-      throw new FreddyError(`Invalid thread id: ${JSON.stringify(threadId)}`);
-    const params = threadId === undefined ? { query } : { path: { thread_id: threadId } };
+      if (typeof value !== 'string' || value === '' || value === '.' || value === '..')
+        throw new FreddyError(`Invalid ${name}: ${JSON.stringify(value)}`);
+    }
     const timed = ms > 0 && ms < 2 ** 31;
     for (let attempt = 0; ; attempt++) {
       signal?.throwIfAborted();
@@ -154,7 +160,7 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
       debug?.(`${label} attempt ${attempt + 1}`);
       try {
         const { error, response } = await transport(route.method, route.path, {
-          params,
+          params: { path, query },
           body,
           baseUrl: route.baseUrl,
           headers,
@@ -209,12 +215,12 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
   const threads: ThreadsResource = {
     create: (body, options) => call('createThread', { body: body ?? {} }, options),
     list,
-    retrieve: (threadId, options) => call('retrieveThread', { threadId }, options),
-    update: (threadId, body, options) => call('updateThread', { threadId, body }, options),
-    updateMetadata: (threadId, body, options) => call('updateThreadMetadata', { threadId, body }, options),
-    delete: (threadId, options) => call('deleteThread', { threadId }, options),
-    pin: (threadId, options) => call('pinThread', { threadId }, options),
-    unpin: (threadId, options) => call('unpinThread', { threadId }, options),
+    retrieve: (thread_id, options) => call('retrieveThread', { path: { thread_id } }, options),
+    update: (thread_id, body, options) => call('updateThread', { path: { thread_id }, body }, options),
+    updateMetadata: (thread_id, body, options) => call('updateThreadMetadata', { path: { thread_id }, body }, options),
+    delete: (thread_id, options) => call('deleteThread', { path: { thread_id } }, options),
+    pin: (thread_id, options) => call('pinThread', { path: { thread_id } }, options),
+    unpin: (thread_id, options) => call('unpinThread', { path: { thread_id } }, options),
     async *iterate(query = {}, options) {
       let page: ThreadList;
       let after = query.after;
@@ -232,5 +238,5 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
     },
   };
 
-  return { threads, raw };
+  return { threads, call, raw };
 }

@@ -31,6 +31,7 @@ export {
   UnsupportedMediaTypeError,
 } from './errors.js';
 export type { Logger, LogLevel } from './logger.js';
+export type { CallParams, OperationCall, SuccessBody } from './operation-types.js';
 export type { FreddyClientOptions, RequestOptions } from './options.js';
 export { RedirectError } from './redirects.js';
 export { ResponseTooLargeError } from './response-size.js';

@@ -19,18 +19,23 @@ type BodyOf<Request> = [Request] extends [never]
     ? Body
     : never;
 
-/** What a call of operation `K` sends: a thread id where its path has one, its query, its body. */
-export type CallArgs<K extends OperationId> = (Operation<K>['parameters']['path'] extends { thread_id: string }
-  ? { threadId: string }
-  : { threadId?: never }) &
-  ([RequestBody<K>] extends [never] ? { body?: never } : { body: RequestBody<K> }) &
+/** What a call of operation `K` sends: its path parameters by name, its query, its body (as optional as the contract makes it). */
+export type CallParams<K extends OperationId> = ([PathParams<K>] extends [never]
+  ? { path?: never }
+  : { path: PathParams<K> }) &
+  ([RequestBody<K>] extends [never]
+    ? { body?: never }
+    : undefined extends Operation<K>['requestBody']
+      ? { body?: RequestBody<K> }
+      : { body: RequestBody<K> }) &
   ([NonNullable<Operation<K>['parameters']['query']>] extends [never]
     ? { query?: never }
     : { query?: NonNullable<Operation<K>['parameters']['query']> | undefined });
+type PathParams<K extends OperationId> = NonNullable<Operation<K>['parameters']['path']>;
 
-/** Sends operation `K` with its arguments; resolves with its 200 body. */
+/** Sends operation `K` with its parameters; resolves with its 200 body. */
 export type OperationCall = <K extends OperationId>(
-  id: K,
-  args: CallArgs<K>,
-  options: RequestOptions | undefined,
+  operationId: K,
+  params: CallParams<K>,
+  options?: RequestOptions,
 ) => ApiPromise<SuccessBody<K>>;

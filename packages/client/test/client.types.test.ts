@@ -68,16 +68,27 @@ describe('the internal call is typed by the operation id', () => {
       throw new Error('type test only');
     };
     // @ts-expect-error retrieve resolves to a Thread; deleteThread answers a DeletedThread
-    const retrieve: ThreadsResource['retrieve'] = (threadId, o) => call('deleteThread', { threadId }, o);
+    const retrieve: ThreadsResource['retrieve'] = (thread_id, o) => call('deleteThread', { path: { thread_id } }, o);
     // @ts-expect-error pin takes no body
-    void call('pinThread', { threadId: 'thrd_1', body: { title: 'x' } }, undefined);
+    void call('pinThread', { path: { thread_id: 'thrd_1' }, body: { title: 'x' } });
     // @ts-expect-error update needs its body
-    void call('updateThread', { threadId: 'thread_1' }, undefined);
+    void call('updateThread', { path: { thread_id: 'thread_1' } });
     // @ts-expect-error create has no thread in its path
-    void call('createThread', { threadId: 'thread_1', body: {} }, undefined);
+    void call('createThread', { path: { thread_id: 'thread_1' }, body: {} });
     // @ts-expect-error the update body is checked against its schema
-    void call('updateThread', { threadId: 'thread_1', body: { title: 5 } }, undefined);
-    expectTypeOf(call('listThreads', { query: { limit: 5 } }, undefined)).resolves.toEqualTypeOf<ThreadList>();
+    void call('updateThread', { path: { thread_id: 'thread_1' }, body: { title: 5 } });
+    // @ts-expect-error the path parameter is named as in the contract
+    void call('pinThread', { path: { threadId: 'thrd_1' } });
+    expectTypeOf(call('listThreads', { query: { limit: 5 } })).resolves.toEqualTypeOf<ThreadList>();
     void retrieve;
+  });
+
+  test('the public call is the same: typed by the operation id', () => {
+    expectTypeOf(client.call).toEqualTypeOf<OperationCall>();
+    expectTypeOf(client.call('pinThread', { path: { thread_id: 'thrd_1' } })).resolves.toEqualTypeOf<PinStatus>();
+    // create's body is optional, as the contract says (requestBody.required: false)
+    expectTypeOf(client.call('createThread', {})).resolves.toEqualTypeOf<Thread>();
+    // @ts-expect-error retrieve needs its path parameter
+    void client.call('retrieveThread', {});
   });
 });

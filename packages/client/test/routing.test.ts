@@ -146,7 +146,77 @@ describe('path parameters stay in their segment', () => {
     server.script({ status: 200, body: thread });
     const client = createFreddyClient({ apiKey: 'ak_demo', baseUrl: server.url });
     await expect(client.threads.delete(threadId)).rejects.toThrow(FreddyError);
-    await expect(client.threads.pin(threadId)).rejects.toThrow('Invalid thread id');
+    await expect(client.threads.pin(threadId)).rejects.toThrow('Invalid thread_id');
+    await expect(client.call('pinThread', { path: { thread_id: threadId } })).rejects.toThrow('Invalid thread_id');
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('call: any operation by its id', () => {
+  test('sends what the method for the same operation sends, key header and all', async () => {
+    const client = createFreddyClient({ apiKey: 'ak_demo', baseUrl: server.url });
+    const sent: unknown[] = [];
+    for (const call of [
+      () => client.threads.update('thrd_abc123', { title: 'T' }, { idempotencyKey: 'k1' }),
+      () =>
+        client.call(
+          'updateThread',
+          { path: { thread_id: 'thrd_abc123' }, body: { title: 'T' } },
+          { idempotencyKey: 'k1' },
+        ),
+      () => client.threads.pin('thrd_abc123', { idempotencyKey: 'k2' }),
+      () => client.call('pinThread', { path: { thread_id: 'thrd_abc123' } }, { idempotencyKey: 'k2' }),
+      () => client.threads.list({ limit: 2, order: 'asc' }),
+      () => client.call('listThreads', { query: { limit: 2, order: 'asc' } }),
+    ]) {
+      server.script({ status: 200, body: thread });
+      await call();
+      const { method, url, headers, body } = server.requests[0]!;
+      sent.push({
+        method,
+        url,
+        body,
+        key: headers['idempotency-key'],
+        auth: headers.authorization,
+        apiKey: headers['x-api-key'],
+      });
+    }
+    expect(sent[1]).toEqual(sent[0]);
+    expect(sent[3]).toEqual(sent[2]);
+    expect(sent[5]).toEqual(sent[4]);
+    expect(sent.map((s) => (s as { url: string }).url)).toEqual([
+      '/v1/threads/thrd_abc123',
+      '/v1/threads/thrd_abc123',
+      '/v1/threads/thrd_abc123/pin',
+      '/v1/threads/thrd_abc123/pin',
+      '/v1/threads?limit=2&order=asc',
+      '/v1/threads?limit=2&order=asc',
+    ]);
+    expect(sent[3]).toMatchObject({ apiKey: 'ak_demo', key: 'k2' });
+  });
+
+  test('resolves to the body, with withResponse(), and rejects with the error classes', async () => {
+    const client = createFreddyClient({ apiKey: 'ak_demo', baseUrl: server.url, maxRetries: 0 });
+    server.script({ status: 200, body: thread, headers: { 'x-request-id': 'req_1' } });
+    const { data, requestId } = await client
+      .call('retrieveThread', { path: { thread_id: 'thrd_abc123' } })
+      .withResponse();
+    expect([data.id, requestId]).toEqual(['thrd_abc123', 'req_1']);
+    server.script({
+      status: 404,
+      body: { error: { message: 'gone', type: 'not_found_error', code: 'thread_not_found' } },
+    });
+    await expect(client.call('deleteThread', { path: { thread_id: 'x' } })).rejects.toMatchObject({
+      name: 'NotFoundError',
+      status: 404,
+    });
+  });
+
+  test('an operation id the contract does not have is refused before sending', async () => {
+    server.script({ status: 200, body: thread });
+    const client = createFreddyClient({ apiKey: 'ak_demo', baseUrl: server.url });
+    // @ts-expect-error not an operation of the contract
+    await expect(client.call('archiveThread', {})).rejects.toThrow('Unknown operation archiveThread');
     expect(server.requests).toHaveLength(0);
   });
 });

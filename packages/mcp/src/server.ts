@@ -1,0 +1,58 @@
+/**
+ * The MCP server: `tools/list` answers the selected tools as generated from
+ * the contract, `tools/call` runs one through the client. Built per
+ * credential: over stdio once, over HTTP once per request, with that
+ * request's key, so two users' calls never share a client.
+ */
+import type { FreddyClient } from '@freddy/client';
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import {
+  type CallToolRequest,
+  CallToolRequestSchema,
+  ErrorCode,
+  ListToolsRequestSchema,
+  McpError,
+  type Tool,
+} from '@modelcontextprotocol/sdk/types.js';
+import { contract } from '../generated/tools.js';
+import manifest from '../package.json' with { type: 'json' };
+import { argumentChecker } from './tools/arguments.js';
+import { callTool } from './tools/call-tool.js';
+import { toolDefinitions } from './tools/catalog.js';
+import type { ToolDefinition } from './tools/definition.js';
+
+export interface FreddyMcpServerOptions {
+  /** Every call goes through it, with its key, retries, timeouts and bounds. */
+  client: FreddyClient;
+  /** Default: every tool. */
+  tools?: readonly ToolDefinition[];
+}
+
+// The SDK's Server checks every tools/call against the full schema and answers a malformed one -32602
+// (invalid params), but only after the protocol layer has parsed it with the schema the handler is
+// registered with, where a failure is -32603 (internal error). Registered with just the method, the
+// malformed call reaches the SDK's check and gets the caller's error code.
+const ToolsCallRequest = CallToolRequestSchema.pick({ method: true }).passthrough();
+
+const INSTRUCTIONS = `Tools for the ${contract.title} (${contract.version}), one per operation, named by operation id. Arguments are checked against each tool's inputSchema before anything is sent. An API error is a result with isError: true that names the status, code, message, param and request id: read it, mend the arguments, call again. Writes are retried safely (one Idempotency-Key per call).`;
+
+export function createFreddyMcpServer({ client, tools = toolDefinitions }: FreddyMcpServerOptions): Server {
+  const server = new Server(
+    { name: manifest.name, title: contract.title, version: manifest.version },
+    { capabilities: { tools: {} }, instructions: INSTRUCTIONS },
+  );
+  const byName = new Map(tools.map((tool) => [tool.name, tool]));
+  // What tools/list shows: everything but how a call is routed.
+  const listed: Tool[] = tools.map(({ call: _, ...tool }) => tool as Tool);
+  const check = argumentChecker();
+
+  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listed }));
+  server.setRequestHandler(ToolsCallRequest, (request, extra) => {
+    // The SDK's Server has checked the request against the full schema already (see ToolsCallRequest).
+    const { name, arguments: args } = (request as CallToolRequest).params;
+    const tool = byName.get(name);
+    if (!tool) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name}`);
+    return callTool(tool, args, { client, check, signal: extra.signal });
+  });
+  return server;
+}

@@ -1,0 +1,121 @@
+/**
+ * Streamable HTTP at `/mcp`, stateless: every POST is answered on its own by
+ * a server made for it, with the Freddy key its `Authorization: Bearer`
+ * carries (else the configured one), so one process serves several users and
+ * no call is made with another's key. There are no sessions to keep, so
+ * nothing to lose on a restart and nothing to share between users; and no
+ * server-initiated messages to stream, so GET and DELETE answer 405 and each
+ * answer is plain JSON.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { contract } from '../../generated/tools.js';
+import { browserPolicy, refusal } from './browser-guard.js';
+
+export interface HttpOptions {
+  port: number;
+  host: string;
+  /** Browser origins that may call; none by default. */
+  allowedOrigins: readonly string[];
+  /** The key for requests that bring none. */
+  apiKey: string;
+  /** A server whose calls use `apiKey`. */
+  serverFor: (apiKey: string) => Server;
+}
+
+export interface RunningHttp {
+  /** The endpoint, e.g. `http://127.0.0.1:4011/mcp`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+// A message carries a tool's arguments, whose body part the contract bounds; the rest (method, id, path
+// and query arguments) is small.
+const MAX_MESSAGE_BYTES = contract.requestBodyMaxBytes + 16 * 1024;
+const ENDPOINT = '/mcp';
+const CORS_HEADERS = 'authorization, content-type, accept, mcp-protocol-version';
+
+export async function startHttp(options: HttpOptions): Promise<RunningHttp> {
+  const policy = browserPolicy(options.host, options.allowedOrigins);
+  const server = createServer(
+    { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000 },
+    (req, res) => {
+      handle(req, res).catch(() => {
+        if (!res.headersSent) answer(res, 500, -32603, 'Internal error');
+        else res.destroy();
+      });
+    },
+  );
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const headers = { host: req.headers.host, origin: req.headers.origin };
+    const refused = refusal(headers, policy);
+    if (refused) return answer(res, 403, -32000, refused);
+    if (headers.origin) res.setHeader('access-control-allow-origin', headers.origin).setHeader('vary', 'Origin');
+    if (new URL(req.url ?? '/', 'http://localhost').pathname !== ENDPOINT) {
+      return answer(res, 404, -32000, `Not found: the MCP endpoint is ${ENDPOINT}`);
+    }
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        'access-control-allow-methods': 'POST',
+        'access-control-allow-headers': CORS_HEADERS,
+        'access-control-max-age': '600',
+      });
+      return void res.end();
+    }
+    if (req.method !== 'POST') {
+      res.setHeader('allow', 'POST, OPTIONS');
+      return answer(res, 405, -32000, 'Method not allowed: this server is stateless (no sessions, no event stream)');
+    }
+    const credential = bearer(req.headers.authorization);
+    if (credential === null) {
+      res.setHeader('www-authenticate', 'Bearer');
+      return answer(res, 401, -32000, 'Authorization must be "Bearer <Freddy API key>"');
+    }
+    const mcp = options.serverFor(credential ?? options.apiKey);
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: true,
+      maxRequestBodySize: MAX_MESSAGE_BYTES,
+    });
+    res.once('close', () => {
+      void transport.close();
+      void mcp.close();
+    });
+    await mcp.connect(transport);
+    await transport.handleRequest(req, res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}${ENDPOINT}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}
+
+/** The key an `Authorization: Bearer …` carries; undefined without the header; null when it is not one. */
+function bearer(header: string | undefined): string | undefined | null {
+  if (header === undefined) return undefined;
+  const match = /^Bearer +(\S+) *$/i.exec(header);
+  return match ? match[1]! : null;
+}
+
+/** A JSON-RPC error as the HTTP answer, as the SDK writes its own. */
+function answer(res: ServerResponse, status: number, code: number, message: string): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null }));
+}

@@ -1,0 +1,231 @@
+/**
+ * The generator (scripts/generate): one tool per operation of whatever
+ * contract it is given, read through describeContract(). Fixture copies of
+ * the bundle show a new operation becoming a new tool with nothing else
+ * edited, a changed limit followed, and the documents it must refuse.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describeContract, loadSpec, type OpenApiDocument } from '@freddy/spec';
+import { describe, expect, test } from 'vitest';
+import { prose } from '../scripts/generate/prose.js';
+import { toolDefinitions } from '../scripts/generate/tool-definitions.js';
+import type { ToolDefinition } from '../src/tools/definition.js';
+import { TOOL_NAMES } from './support/tool-names.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: a fixture reaches into the document untyped, to change it.
+type Untyped = Record<string, any>;
+
+/** A copy of the bundle with one change. */
+function fixture(change: (doc: Untyped) => void): OpenApiDocument {
+  const copy = structuredClone(loadSpec());
+  change(copy as Untyped);
+  return copy;
+}
+
+const toolsOf = (doc: OpenApiDocument) => toolDefinitions(describeContract(doc));
+const named = (tools: ToolDefinition[], name: string) => tools.find((tool) => tool.name === name)!;
+
+/** An operation the contract does not have: archive a thread, with a reason, answering the thread. */
+function addArchive(doc: Untyped): void {
+  const update = doc.paths['/threads/{thread_id}'].post;
+  doc.paths['/threads/{thread_id}/archive'] = {
+    post: {
+      operationId: 'archiveThread',
+      summary: 'Archive thread',
+      description: 'Archive a thread: it leaves the list but keeps its messages. (House choice.)',
+      tags: ['Threads'],
+      security: update.security,
+      parameters: [{ $ref: '#/components/parameters/ThreadId' }, { $ref: '#/components/parameters/IdempotencyKey' }],
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['reason'],
+              properties: {
+                reason: { type: 'string', description: 'Why it is archived.', minLength: 3, maxLength: 280 },
+              },
+            },
+          },
+        },
+      },
+      responses: update.responses,
+    },
+  };
+}
+
+describe('from the real contract', () => {
+  test('one tool per operation, named by its id in snake case', () => {
+    expect(toolsOf(loadSpec()).map((tool) => tool.name)).toEqual(TOOL_NAMES);
+  });
+
+  test('descriptions say what the operation does, its limits and the mistakes it refuses, without citations', () => {
+    const update = named(toolsOf(loadSpec()), 'update_thread');
+    expect(update.description).toMatch(
+      /^Modify thread properties including metadata, title, and visibility settings\./,
+    );
+    expect(update.description).toContain('`title` replaces the existing title.');
+    expect(update.description).toContain('Limits: metadata ≤ 16 keys, values ≤ 512 chars; title 1–200 chars.');
+    expect(named(toolsOf(loadSpec()), 'create_thread').description).toContain(
+      'Limits: messages ≤ 100 items, content 1–65536 chars; metadata ≤ 16 keys, values ≤ 512 chars; assistantId 1–128 chars; title 1–200 chars.',
+    );
+    expect(named(toolsOf(loadSpec()), 'list_threads').description).toContain(
+      'Limits: limit 1–100; after, before, assistantId 1–128 chars.',
+    );
+    expect(update.description).toContain(
+      'Refused: 404 thread_not_found; 413 payload_too_large; 422 invalid_title, metadata_limit_exceeded.',
+    );
+    expect(update.description).not.toMatch(/verbatim|Vendor page|House choice|In Development/);
+    // Pin's "House choice:" says what pinning twice does: the label goes, the rule stays.
+    expect(named(toolsOf(loadSpec()), 'pin_thread').description).toContain(
+      '(Pinning a pinned thread is a no-op that answers `200` with its original `pinned_at`;',
+    );
+  });
+
+  test('input and output schemas are self-contained: every component reference inlined', () => {
+    for (const tool of toolsOf(loadSpec())) {
+      expect(JSON.stringify(tool.inputSchema), tool.name).not.toContain('$ref');
+      expect(JSON.stringify(tool.outputSchema), tool.name).not.toContain('$ref');
+      expect(tool.outputSchema?.type).toBe('object');
+    }
+    const create = named(toolsOf(loadSpec()), 'create_thread');
+    // ThreadTitle, by reference in the contract, stands where it is used, with its limits and pattern.
+    expect(create.inputSchema.properties?.title).toMatchObject({
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+      pattern: '\\S',
+    });
+    expect(create.inputSchema.properties?.visibleInUi).toMatchObject({ type: 'boolean', default: true });
+    expect(create.call.arguments).toEqual({
+      messages: 'body',
+      metadata: 'body',
+      assistantId: 'body',
+      visibleInUi: 'body',
+      title: 'body',
+    });
+    // A nullable reference in a result (title: ThreadTitle or Null) is a list of types.
+    expect(create.outputSchema?.properties?.title).toEqual({ type: ['string', 'null'] });
+  });
+});
+
+describe('from a changed copy of the contract', () => {
+  test('an added operation becomes a tool, with nothing else edited', () => {
+    const before = toolsOf(loadSpec());
+    const after = toolsOf(fixture(addArchive));
+    expect(after.map((tool) => tool.name)).toEqual([...before.map((tool) => tool.name), 'archive_thread']);
+    const archive = named(after, 'archive_thread');
+    expect(archive).toMatchObject({
+      title: 'Archive thread',
+      annotations: { destructiveHint: false, idempotentHint: false, openWorldHint: false },
+      call: { operationId: 'archiveThread', arguments: { thread_id: 'path', reason: 'body' }, body: true },
+      inputSchema: {
+        required: ['thread_id', 'reason'],
+        properties: { reason: { type: 'string', description: 'Why it is archived.', minLength: 3, maxLength: 280 } },
+      },
+    });
+    expect(archive.description).toBe(
+      'Archive a thread: it leaves the list but keeps its messages.\n\nLimits: reason 3–280 chars.\n\n' +
+        'Refused: 404 thread_not_found; 413 payload_too_large; 422 invalid_title, metadata_limit_exceeded.',
+    );
+    expect(archive.outputSchema).toEqual(named(after, 'update_thread').outputSchema);
+  });
+
+  test('the build script writes it too: generated/tools.ts from a fixture bundle', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'freddy-mcp-generate-'));
+    try {
+      writeFileSync(join(dir, 'openapi.json'), JSON.stringify(fixture(addArchive)));
+      const script = fileURLToPath(new URL('../scripts/generate-tools.ts', import.meta.url));
+      const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+      execFileSync(tsx, [script, join(dir, 'openapi.json'), join(dir, 'tools.ts')], { stdio: 'pipe' });
+      const written = readFileSync(join(dir, 'tools.ts'), 'utf8');
+      expect(written).toContain('"name": "archive_thread"');
+      expect(written.match(/"name": "/g)).toHaveLength(9);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a changed limit and a changed idempotency are followed', () => {
+    const tools = toolsOf(
+      fixture((doc) => {
+        doc.components.schemas.ThreadTitle.maxLength = 150;
+        delete doc.paths['/threads/{thread_id}/pin'].post['x-idempotent'];
+      }),
+    );
+    const update = named(tools, 'update_thread');
+    expect(update.inputSchema.properties?.title).toMatchObject({ maxLength: 150 });
+    expect(update.description).toContain('title 1–150 chars');
+    expect(named(tools, 'pin_thread').annotations).toMatchObject({ idempotentHint: false });
+    expect(named(tools, 'unpin_thread').annotations).toMatchObject({ idempotentHint: true });
+  });
+
+  test('refuses a name shared by two arguments: a query parameter named like a body property', () => {
+    const clash = fixture((doc) => {
+      doc.paths['/threads'].post.parameters.push({
+        name: 'title',
+        in: 'query',
+        required: false,
+        description: 'A query parameter with the name of a body property.',
+        schema: { type: 'string', description: 'A title.', maxLength: 10 },
+      });
+    });
+    expect(() => toolsOf(clash)).toThrow(
+      'createThread: the body property title has the name of a query parameter; one tool cannot take both',
+    );
+  });
+
+  test('refuses what it could only misrepresent: a success body that is not an object, a recursive schema, a required header', () => {
+    const arrayBody = fixture((doc) => {
+      doc.paths['/threads/{thread_id}'].delete.responses['200'].content['application/json'].schema = {
+        type: 'array',
+        maxItems: 1,
+        items: { type: 'string', maxLength: 8 },
+      };
+    });
+    expect(() => toolsOf(arrayBody)).toThrow('deleteThread: its success body is not a JSON object');
+
+    const recursive = fixture((doc) => {
+      doc.components.schemas.MessageInput.properties.replies = {
+        type: 'array',
+        maxItems: 2,
+        items: { $ref: '#/components/schemas/MessageInput' },
+      };
+    });
+    expect(() => toolsOf(recursive)).toThrow('Schema MessageInput → MessageInput is recursive');
+
+    const header = fixture((doc) => {
+      doc.components.parameters.IdempotencyKey.required = true;
+    });
+    expect(() => toolsOf(header)).toThrow(
+      'createThread: the required header parameter Idempotency-Key cannot be a tool argument',
+    );
+  });
+});
+
+describe('prose', () => {
+  test.each([
+    ['Retrieve a thread by its id. (Vendor page *Retrieve thread*.)', 'Retrieve a thread by its id.'],
+    ['At most 128 characters (house bound, as every id here).', 'At most 128 characters.'],
+    ['Sort direction. (`maxLength` is the longest value.)', 'Sort direction.'],
+    [
+      'At most 100 (house bound; the 64 KiB body limit applies as well).',
+      'At most 100 (the 64 KiB body limit applies as well).',
+    ],
+    [
+      'Pin it. (The *Pin thread* page, verbatim. House choice: pinning twice is a no-op.)',
+      'Pin it. (Pinning twice is a no-op.)',
+    ],
+    ['Pinned first ("keep it at the top", *Pin thread*); then the rest.', 'Pinned first; then the rest.'],
+    ['A cursor (usually its `lastId`).', 'A cursor (usually its `lastId`).'],
+    ['Two lines\n  of one paragraph.\n\nA second one.', 'Two lines of one paragraph.\n\nA second one.'],
+  ])('%j → %j', (input, output) => {
+    expect(prose(input)).toBe(output);
+  });
+});

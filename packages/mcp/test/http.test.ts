@@ -1,0 +1,198 @@
+/**
+ * `freddy-mcp --http`: Streamable HTTP at /mcp on 127.0.0.1, stateless, the
+ * SDK's client against it and a reference server behind it. Besides what
+ * every transport shows: the browser checks against DNS rebinding, the key
+ * each request brings, and the HTTP answers for what is not MCP.
+ */
+import { spawn } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
+import { useSandbox } from '@freddy/testing';
+import { afterAll, describe, expect, test } from 'vitest';
+import { closeMcpHttpServers, initialize, mcpHeaders, startMcpHttp } from './support/http-servers.js';
+import { binPath, call, connectHttp, text } from './support/mcp-clients.js';
+import { toolScenarios } from './support/scenarios.js';
+
+const sandbox = useSandbox();
+afterAll(closeMcpHttpServers);
+
+describe('over Streamable HTTP', () => {
+  toolScenarios(sandbox, {
+    connect: async ({ apiKey, baseUrl }) => connectHttp((await startMcpHttp({ apiKey, baseUrl })).url),
+  });
+});
+
+/** A raw request with any Host header (fetch will not send a Host of its choosing). */
+function raw(url: string, headers: Record<string, string>, body = initialize) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', headers }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('browsers, against DNS rebinding', () => {
+  test('a browser origin that is not allowed gets 403, before anything runs', async () => {
+    const { url } = await startMcpHttp({ apiKey: 'ak_x', baseUrl: sandbox.current.url });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { ...mcpHeaders, origin: 'http://evil.example' },
+      body: initialize,
+    });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({
+      jsonrpc: '2.0',
+      error: {
+        code: -32000,
+        message: expect.stringContaining('Origin "http://evil.example" may not call this server'),
+      },
+    });
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    // The opaque origin of a sandboxed frame or a file is a browser origin too.
+    const opaque = await fetch(url, { method: 'POST', headers: { ...mcpHeaders, origin: 'null' }, body: initialize });
+    expect(opaque.status).toBe(403);
+  });
+
+  test('a rebound name in Host gets 403 on a loopback server, whatever its Origin', async () => {
+    const { url } = await startMcpHttp({ apiKey: 'ak_x', baseUrl: sandbox.current.url });
+    const port = new URL(url).port;
+    const rebound = await raw(url, { ...mcpHeaders, host: `evil.example:${port}` });
+    expect(rebound.status).toBe(403);
+    expect(rebound.body).toContain('Host \\"evil.example:');
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) {
+      expect((await raw(url, { ...mcpHeaders, host })).status, host).toBe(200);
+    }
+  });
+
+  test('an allowed origin is answered, with CORS, and its preflight too', async () => {
+    const origin = 'http://localhost:6274';
+    const { url } = await startMcpHttp({ apiKey: 'ak_x', baseUrl: sandbox.current.url, allowedOrigins: [origin] });
+    const preflight = await fetch(url, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
+    const res = await fetch(url, { method: 'POST', headers: { ...mcpHeaders, origin }, body: initialize });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(((await res.json()) as { result: { serverInfo: { name: string } } }).result.serverInfo.name).toBe(
+      '@freddy/mcp',
+    );
+  });
+});
+
+describe('keys per request', () => {
+  test("two users on one server: each call is made with its own request's key, never the other's", async () => {
+    const { demo, other } = sandbox.current.credentials;
+    // The server's own key is not valid: a call made with it would be a 401, not another user's data.
+    const { url } = await startMcpHttp({ apiKey: 'ak_server_default_not_valid', baseUrl: sandbox.current.url });
+    const users = [
+      { name: 'demo', key: demo.apiKey, organizationId: demo.organizationId },
+      { name: 'other', key: other.apiKey, organizationId: other.organizationId },
+    ];
+    const clients = await Promise.all(users.map((user) => connectHttp(url, `Bearer ${user.key}`)));
+    try {
+      const created = new Map<string, string[]>(users.map((user) => [user.name, []]));
+      // Interleaved: the two users' calls are in flight on the server at the same time.
+      for (let round = 0; round < 4; round++) {
+        const results = await Promise.all(
+          users.map((user, i) => call(clients[i]!.client, 'create_thread', { title: `${user.name} ${round}` })),
+        );
+        results.forEach((result, i) => {
+          const thread = result.structuredContent as { id: string; organizationId: string; title: string };
+          expect(thread.organizationId).toBe(users[i]!.organizationId);
+          expect(thread.title).toBe(`${users[i]!.name} ${round}`);
+          created.get(users[i]!.name)!.push(thread.id);
+        });
+      }
+      for (const [i, user] of users.entries()) {
+        const page = (await call(clients[i]!.client, 'list_threads', { limit: 100 })).structuredContent as {
+          data: { id: string; organizationId: string }[];
+        };
+        expect(new Set(page.data.map((thread) => thread.organizationId))).toEqual(new Set([user.organizationId]));
+        expect(page.data.map((thread) => thread.id)).toEqual(expect.arrayContaining(created.get(user.name)!));
+        const theirs = created.get(users[1 - i]!.name)![0]!;
+        const peek = await call(clients[i]!.client, 'retrieve_thread', { thread_id: theirs });
+        expect(text(peek)).toContain('404 thread_not_found');
+      }
+    } finally {
+      for (const connection of clients) await connection.close();
+    }
+  });
+
+  test("a request without Authorization is made with the server's key; one that is not Bearer is refused", async () => {
+    const { url } = await startMcpHttp({ apiKey: 'ak_server_default_not_valid', baseUrl: sandbox.current.url });
+    const anonymous = await connectHttp(url);
+    try {
+      const result = await call(anonymous.client, 'list_threads');
+      expect(text(result)).toMatch(/^The Freddy API answered 401 /);
+      expect(text(result)).not.toContain('ak_server_default_not_valid');
+    } finally {
+      await anonymous.close();
+    }
+    const basic = await fetch(url, {
+      method: 'POST',
+      headers: { ...mcpHeaders, authorization: 'Basic dXNlcjpwYXNz' },
+      body: initialize,
+    });
+    expect(basic.status).toBe(401);
+    expect(basic.headers.get('www-authenticate')).toBe('Bearer');
+  });
+});
+
+describe('what is not an MCP request', () => {
+  test('GET and DELETE are 405 (stateless: no stream, no session), other paths 404, bad JSON a parse error', async () => {
+    const { url } = await startMcpHttp({ apiKey: 'ak_x', baseUrl: sandbox.current.url });
+    for (const method of ['GET', 'DELETE']) {
+      const res = await fetch(url, { method, headers: { accept: 'text/event-stream' } });
+      expect(res.status, method).toBe(405);
+      expect(res.headers.get('allow')).toBe('POST, OPTIONS');
+    }
+    expect(
+      (await fetch(new URL('/other', url), { method: 'POST', headers: mcpHeaders, body: initialize })).status,
+    ).toBe(404);
+    const bad = await fetch(url, { method: 'POST', headers: mcpHeaders, body: '{"jsonrpc":' });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: -32700 } });
+    const huge = await fetch(url, { method: 'POST', headers: mcpHeaders, body: 'x'.repeat(200 * 1024) });
+    expect(huge.status).toBe(413);
+  });
+});
+
+describe('the bin', () => {
+  test('--http --port 0 says where it listens, answers tools/list there, and stops on SIGTERM', async () => {
+    const child = spawn(process.execPath, [binPath, '--http', '--port', '0'], {
+      env: { PATH: process.env.PATH ?? '', FREDDY_API_KEY: 'ak_bin', FREDDY_BASE_URL: sandbox.current.url },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      let stderr = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          const match = /at (http:\/\/127\.0\.0\.1:\d+\/mcp)/.exec(stderr);
+          if (match) resolve(match[1]!);
+        });
+        void exited.then(() => reject(new Error(`exited: ${stderr}`)));
+      });
+      const mcp = await connectHttp(url);
+      try {
+        expect((await mcp.client.listTools()).tools).toHaveLength(8);
+      } finally {
+        await mcp.close();
+      }
+      expect(stderr).not.toContain('ak_bin');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * `freddy-mcp` over stdio, as an agent host runs it: the built bin as a
+ * child process, the SDK's client on its stdin and stdout, a reference
+ * server on 127.0.0.1 behind it.
+ */
+import { spawnSync } from 'node:child_process';
+import { useSandbox } from '@freddy/testing';
+import { describe, expect, test } from 'vitest';
+import { binPath, call, connectStdio, text } from './support/mcp-clients.js';
+import { toolScenarios } from './support/scenarios.js';
+
+const sandbox = useSandbox();
+
+describe('over stdio', () => {
+  toolScenarios(sandbox, {
+    connect: ({ apiKey, baseUrl }) => connectStdio({ FREDDY_API_KEY: apiKey, FREDDY_BASE_URL: baseUrl }),
+  });
+});
+
+describe('starting up', () => {
+  test('without FREDDY_API_KEY: one line on stderr saying so, and exit code 1', () => {
+    const run = spawnSync(process.execPath, [binPath], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('freddy-mcp: FREDDY_API_KEY is not set: set it to your Freddy API key (ak_…)\n');
+  });
+
+  test.each([
+    [['--nope'], {}, "freddy-mcp: Unknown option '--nope'; see --help\n"],
+    [['--tools', 'archive_thread'], {}, /^freddy-mcp: no tool named archive_thread; the tools are list_threads, /],
+    [['--read-only', '--tools', 'delete_thread'], {}, /--read-only leaves out delete_thread/],
+    [[], { FREDDY_BASE_URL: 'ftp://example.com' }, 'freddy-mcp: FREDDY_BASE_URL must be http or https, not ftp:\n'],
+    [['--port', '80'], {}, 'freddy-mcp: --port, --host and --allowed-origins belong to --http\n'],
+  ])('%j %j: one clear line and exit code 1', (args, env, expected) => {
+    const run = spawnSync(process.execPath, [binPath, ...args], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', FREDDY_API_KEY: 'ak_secret_startup', ...env },
+    });
+    expect(run.status).toBe(1);
+    if (typeof expected === 'string') expect(run.stderr).toBe(expected);
+    else expect(run.stderr).toMatch(expected);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).not.toContain('ak_secret_startup');
+  });
+
+  test('FREDDY_LOG=debug: the client logs each attempt to stderr, never the key; stdout stays the protocol', async () => {
+    const key = sandbox.current.credentials.demo.apiKey;
+    const mcp = await connectStdio({ FREDDY_API_KEY: key, FREDDY_BASE_URL: sandbox.current.url, FREDDY_LOG: 'debug' });
+    try {
+      const result = await call(mcp.client, 'list_threads', { limit: 1 });
+      expect(result.isError, text(result)).toBeFalsy();
+      await expect.poll(() => mcp.stderr()).toContain('[freddy] GET /threads answered 200');
+      expect(mcp.stderr()).toMatch(
+        /^freddy-mcp \S+ \(node v\d+\.\d+\.\d+\): 8 tools on stdio, calling http:\/\/127\.0\.0\.1:\d+\/v1\n/,
+      );
+      expect(mcp.stderr()).not.toContain(key);
+    } finally {
+      await mcp.close();
+    }
+  });
+
+  test('--read-only offers only the reads, and --tools a chosen few', async () => {
+    const env = { FREDDY_API_KEY: 'ak_x', FREDDY_BASE_URL: sandbox.current.url };
+    for (const [args, names] of [
+      [['--read-only'], ['list_threads', 'retrieve_thread']],
+      [
+        ['--tools', 'pin_thread,list_threads'],
+        ['list_threads', 'pin_thread'],
+      ],
+    ] as const) {
+      const mcp = await connectStdio(env, [...args]);
+      try {
+        expect((await mcp.client.listTools()).tools.map((tool) => tool.name)).toEqual(names);
+        await expect(mcp.client.callTool({ name: 'delete_thread', arguments: { thread_id: 'x' } })).rejects.toThrow(
+          /Unknown tool: delete_thread/,
+        );
+      } finally {
+        await mcp.close();
+      }
+    }
+  });
+});
