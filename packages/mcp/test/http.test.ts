@@ -5,7 +5,7 @@
  * each request brings, and the HTTP answers for what is not MCP.
  */
 import { spawn } from 'node:child_process';
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import { useSandbox } from '@freddy/testing';
 import { afterAll, describe, expect, test } from 'vitest';
 import { closeMcpHttpServers, initialize, mcpHeaders, startMcpHttp } from './support/http-servers.js';
@@ -35,6 +35,47 @@ function raw(url: string, headers: Record<string, string>, body = initialize) {
     req.end(body);
   });
 }
+
+/** A POST on a keep-alive agent: its status, the server's Keep-Alive answer and the local port it went from. */
+function onAgent(url: string, agent: Agent) {
+  return new Promise<{ status: number; keepAlive: string | undefined; localPort: number | undefined }>(
+    (resolve, reject) => {
+      const req = httpRequest(url, { method: 'POST', headers: mcpHeaders, agent }, (res) => {
+        res.resume();
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            keepAlive: res.headers['keep-alive'],
+            localPort: req.socket?.localPort,
+          }),
+        );
+      });
+      req.on('error', reject);
+      req.end(initialize);
+    },
+  );
+}
+
+describe('connections', () => {
+  test("an idle connection outlives the clients' own keep-alive, so a client is never the one to find it closed", async () => {
+    const { url } = await startMcpHttp({ apiKey: 'ak_x', baseUrl: sandbox.current.url });
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const first = await onAgent(url, agent);
+      expect(first.status).toBe(200);
+      // undici keeps an idle socket 4 s, Python's httpx 5 s: the server must wait longer than both.
+      const timeout = Number(/timeout=(\d+)/.exec(first.keepAlive ?? '')?.[1]);
+      expect(timeout).toBeGreaterThan(5);
+      // Idle past httpx's 5 s, then the same socket still carries the next request.
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      const second = await onAgent(url, agent);
+      expect(second.status).toBe(200);
+      expect(second.localPort).toBe(first.localPort);
+    } finally {
+      agent.destroy();
+    }
+  });
+});
 
 describe('browsers, against DNS rebinding', () => {
   test('a browser origin that is not allowed gets 403, before anything runs', async () => {

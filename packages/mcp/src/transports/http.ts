@@ -36,11 +36,15 @@ export interface RunningHttp {
 const MAX_MESSAGE_BYTES = contract.requestBodyMaxBytes + 16 * 1024;
 const ENDPOINT = '/mcp';
 const CORS_HEADERS = 'authorization, content-type, accept, mcp-protocol-version';
+const IDLE_CONNECTION_MS = 65_000;
 
 export async function startHttp(options: HttpOptions): Promise<RunningHttp> {
   const policy = browserPolicy(options.host, options.allowedOrigins);
   const server = createServer(
-    { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000 },
+    // An idle connection is kept longer than clients keep theirs (undici 4 s, httpx 5 s: Node's own 5 s
+    // would race httpx), so it is always the client that closes one and never reuses a socket this
+    // server has just closed (ECONNRESET on the next call).
+    { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: IDLE_CONNECTION_MS },
     (req, res) => {
       handle(req, res).catch(() => {
         if (!res.headersSent) answer(res, 500, -32603, 'Internal error');
