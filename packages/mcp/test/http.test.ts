@@ -38,22 +38,20 @@ function raw(url: string, headers: Record<string, string>, body = initialize) {
 
 /** A POST on a keep-alive agent: its status, the server's Keep-Alive answer and the local port it went from. */
 function onAgent(url: string, agent: Agent) {
-  return new Promise<{ status: number; keepAlive: string | undefined; localPort: number | undefined }>(
-    (resolve, reject) => {
-      const req = httpRequest(url, { method: 'POST', headers: mcpHeaders, agent }, (res) => {
-        res.resume();
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            keepAlive: res.headers['keep-alive'],
-            localPort: req.socket?.localPort,
-          }),
-        );
-      });
-      req.on('error', reject);
-      req.end(initialize);
-    },
-  );
+  return new Promise<{ status: number; keepAlive: string; localPort: number | undefined }>((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', headers: mcpHeaders, agent }, (res) => {
+      res.resume();
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          keepAlive: String(res.headers['keep-alive'] ?? ''),
+          localPort: req.socket?.localPort,
+        }),
+      );
+    });
+    req.on('error', reject);
+    req.end(initialize);
+  });
 }
 
 describe('connections', () => {
@@ -64,7 +62,7 @@ describe('connections', () => {
       const first = await onAgent(url, agent);
       expect(first.status).toBe(200);
       // undici keeps an idle socket 4 s, Python's httpx 5 s: the server must wait longer than both.
-      const timeout = Number(/timeout=(\d+)/.exec(first.keepAlive ?? '')?.[1]);
+      const timeout = Number(/timeout=(\d+)/.exec(first.keepAlive)?.[1]);
       expect(timeout).toBeGreaterThan(5);
       // Idle past httpx's 5 s, then the same socket still carries the next request.
       await new Promise((resolve) => setTimeout(resolve, 6_000));
