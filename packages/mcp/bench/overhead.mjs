@@ -2,8 +2,8 @@
 // `retrieve` of one thread from the reference server (in this process, on
 // 127.0.0.1, in memory) made directly with @freddy/client (the baseline), as a
 // tools/call through the SDK's in-memory transport (the server's own
-// overhead: budget 1.3× the baseline at p50), and as a tools/call over stdio
-// to the built bin (reported). Calls are interleaved: each round makes every
+// overhead: budget 1.3× the baseline at p50), as a tools/call over stdio
+// to the built bin, and over Streamable HTTP on 127.0.0.1 (both reported). Calls are interleaved: each round makes every
 // variant's call once, in rotating order, each timed alone, so the load of a
 // shared machine lands on all of them alike; figures are over all calls.
 // Then the tools/list answer as it crosses stdio, in bytes (budget 12 kB).
@@ -14,8 +14,9 @@ import { createFreddyClient } from '@freddy/client';
 import { startSandbox } from '@freddy/sandbox';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { createFreddyMcpServer } from '../dist/index.js';
+import { createFreddyMcpServer, startHttp } from '../dist/index.js';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 3000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 300);
@@ -42,9 +43,20 @@ await overStdio.connect(
     env: { FREDDY_API_KEY: apiKey, FREDDY_BASE_URL: sandbox.url },
   }),
 );
+// Over HTTP as `freddy-mcp --http` wires it: a server per request, stateless.
+const http = await startHttp({
+  port: 0,
+  host: '127.0.0.1',
+  allowedOrigins: [],
+  apiKey,
+  serverFor: (key) => createFreddyMcpServer({ client: createFreddyClient({ apiKey: key, baseUrl: sandbox.url }) }),
+});
+const overHttp = new Client({ name: 'bench', version: '1.0.0' });
+await overHttp.connect(new StreamableHTTPClientTransport(new URL(http.url)));
 // A client checks each result against the tool's outputSchema once it has listed the tools, as a host does.
 await inMemory.listTools();
 await overStdio.listTools();
+await overHttp.listTools();
 
 const args = { name: 'retrieve_thread', arguments: { thread_id: thread.id } };
 const check = (result) => {
@@ -56,6 +68,7 @@ const variants = {
   },
   'tools/call, in-memory transport': async () => check(await inMemory.callTool(args)),
   'tools/call, stdio (child process)': async () => check(await overStdio.callTool(args)),
+  'tools/call, Streamable HTTP': async () => check(await overHttp.callTool(args)),
 };
 const names = Object.keys(variants);
 const samples = Object.fromEntries(names.map((name) => [name, []]));
@@ -92,6 +105,8 @@ console.log(
 
 await inMemory.close();
 await overStdio.close();
+await overHttp.close();
+await http.close();
 await mcpServer.close();
 
 // tools/list as it crosses stdio: the bytes of the answer's line, read off a fresh server's stdout.

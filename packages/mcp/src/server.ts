@@ -36,6 +36,10 @@ const ToolsCallRequest = CallToolRequestSchema.pick({ method: true }).passthroug
 
 const INSTRUCTIONS = `Tools for the ${contract.title} (${contract.version}), one per operation, named by operation id. Arguments are checked against each tool's inputSchema before anything is sent. An API error is a result with isError: true that names the status, code, message, param and request id: read it, mend the arguments, call again. Writes are retried safely (one Idempotency-Key per call).`;
 
+// One for every server: over HTTP a server is made per request, and compiling a tool's schema costs
+// more than checking a call against it.
+const check = argumentChecker();
+
 export function createFreddyMcpServer({ client, tools = toolDefinitions }: FreddyMcpServerOptions): Server {
   const server = new Server(
     { name: manifest.name, title: contract.title, version: manifest.version },
@@ -44,7 +48,6 @@ export function createFreddyMcpServer({ client, tools = toolDefinitions }: Fredd
   const byName = new Map(tools.map((tool) => [tool.name, tool]));
   // What tools/list shows: everything but how a call is routed.
   const listed: Tool[] = tools.map(({ call: _, ...tool }) => tool as Tool);
-  const check = argumentChecker();
 
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listed }));
   server.setRequestHandler(ToolsCallRequest, (request, extra) => {

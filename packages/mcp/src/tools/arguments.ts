@@ -20,17 +20,20 @@ interface RequestParams {
 
 export type ArgumentCheck = { ok: true; params: RequestParams } | { ok: false; problems: string[] };
 
-/** A checker for these tools; each tool's validator is compiled on its first call. */
+/**
+ * A checker; each tool's validator is compiled on its first call and kept with
+ * the tool's definition, so the servers HTTP makes per request share them.
+ */
 export function argumentChecker(): (tool: ToolDefinition, args: Record<string, unknown> | undefined) => ArgumentCheck {
   // Every problem at once, so an agent mends its call in one go; the schemas are small and bounded.
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   addFormats(ajv);
-  const validators = new Map<string, ValidateFunction>();
+  const validators = new WeakMap<ToolDefinition, ValidateFunction>();
   return (tool, args = {}) => {
-    let validate = validators.get(tool.name);
+    let validate = validators.get(tool);
     if (!validate) {
       validate = ajv.compile(tool.inputSchema);
-      validators.set(tool.name, validate);
+      validators.set(tool, validate);
     }
     if (!validate(args)) return { ok: false, problems: (validate.errors ?? []).map(problem) };
     return { ok: true, params: requestParams(tool, args) };
