@@ -5,9 +5,7 @@
  * create commit and then loses its answer (the connection dropped, or a 500
  * instead): with keys the sandbox holds one new thread; without, two.
  */
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { useSandbox } from '@freddy/testing';
+import { type LossyProxy, startLossyProxy, useSandbox } from '@freddy/testing';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createFreddyClient } from '../src/index.js';
 import { startFaultServer, threadFixture } from './support/fault-server.js';
@@ -40,51 +38,9 @@ describe('the key a call sends', () => {
   });
 });
 
-/** How the proxy loses the answer to the first create it forwards. */
-type Loss = 'drop the connection' | 'answer 500';
-
-/** Forwards everything to `target`; the first POST /threads is forwarded, committed, and its answer lost. */
-async function lossyProxy(target: string, loss: Loss): Promise<{ url: string; close(): Promise<void> }> {
-  const upstream = new URL(target);
-  let lost = false;
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const forward = request(
-        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
-        (answer) => {
-          const body: Buffer[] = [];
-          answer.on('data', (chunk: Buffer) => body.push(chunk));
-          answer.on('end', () => {
-            // The sandbox answers a write only after its COMMIT: the thread exists now.
-            if (!lost && req.method === 'POST' && req.url === '/v1/threads') {
-              lost = true;
-              if (loss === 'drop the connection') req.socket.destroy();
-              else
-                res
-                  .writeHead(500, { 'content-type': 'application/json' })
-                  .end('{"error":{"message":"lost","type":"api_error","code":"internal_error"}}');
-              return;
-            }
-            res.writeHead(answer.statusCode ?? 502, answer.headers).end(Buffer.concat(body));
-          });
-        },
-      );
-      forward.end(Buffer.concat(chunks));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}${upstream.pathname}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
-
 describe('a create whose answer is lost after it committed', () => {
   const sandbox = useSandbox();
-  let proxy: Awaited<ReturnType<typeof lossyProxy>> | undefined;
+  let proxy: LossyProxy | undefined;
   afterEach(async () => {
     await proxy?.close();
   });
@@ -101,7 +57,8 @@ describe('a create whose answer is lost after it committed', () => {
     for (const idempotencyKeys of [true, false]) {
       const expected = idempotencyKeys ? 1 : 2;
       test(`${loss}: with keys ${idempotencyKeys ? 'on' : 'off'}, the retry leaves ${expected} thread(s)`, async () => {
-        proxy = await lossyProxy(sandbox.current.url, loss);
+        proxy = await startLossyProxy(sandbox.current.url);
+        proxy.loseNext((method, url) => method === 'POST' && url === '/v1/threads', loss);
         const title = `lost answer, ${loss}, keys ${idempotencyKeys}`;
         const client = createFreddyClient({
           apiKey: sandbox.current.credentials.demo.apiKey,

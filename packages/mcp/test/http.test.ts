@@ -21,37 +21,31 @@ describe('over Streamable HTTP', () => {
   });
 });
 
-/** A raw request with any Host header (fetch will not send a Host of its choosing). */
-function raw(url: string, headers: Record<string, string>, body = initialize) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = httpRequest(url, { method: 'POST', headers }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => {
-        text += chunk.toString();
+/**
+ * A raw request, with any Host header (fetch will not send a Host of its choosing) and, when given, on a
+ * keep-alive agent: its status, body, the server's Keep-Alive answer and the local port it went from.
+ */
+function raw(url: string, headers: Record<string, string>, body = initialize, agent?: Agent) {
+  return new Promise<{ status: number; body: string; keepAlive: string; localPort: number | undefined }>(
+    (resolve, reject) => {
+      const req = httpRequest(url, { method: 'POST', headers, ...(agent ? { agent } : {}) }, (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+        });
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: text,
+            keepAlive: String(res.headers['keep-alive'] ?? ''),
+            localPort: req.socket?.localPort,
+          }),
+        );
       });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-/** A POST on a keep-alive agent: its status, the server's Keep-Alive answer and the local port it went from. */
-function onAgent(url: string, agent: Agent) {
-  return new Promise<{ status: number; keepAlive: string; localPort: number | undefined }>((resolve, reject) => {
-    const req = httpRequest(url, { method: 'POST', headers: mcpHeaders, agent }, (res) => {
-      res.resume();
-      res.on('end', () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          keepAlive: String(res.headers['keep-alive'] ?? ''),
-          localPort: req.socket?.localPort,
-        }),
-      );
-    });
-    req.on('error', reject);
-    req.end(initialize);
-  });
+      req.on('error', reject);
+      req.end(body);
+    },
+  );
 }
 
 describe('connections', () => {
@@ -59,14 +53,14 @@ describe('connections', () => {
     const { url } = await startMcpHttp({ apiKey: 'ak_x', baseUrl: sandbox.current.url });
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     try {
-      const first = await onAgent(url, agent);
+      const first = await raw(url, mcpHeaders, initialize, agent);
       expect(first.status).toBe(200);
       // undici keeps an idle socket 4 s, Python's httpx 5 s: the server must wait longer than both.
       const timeout = Number(/timeout=(\d+)/.exec(first.keepAlive)?.[1]);
       expect(timeout).toBeGreaterThan(5);
       // Idle past httpx's 5 s, then the same socket still carries the next request.
       await new Promise((resolve) => setTimeout(resolve, 6_000));
-      const second = await onAgent(url, agent);
+      const second = await raw(url, mcpHeaders, initialize, agent);
       expect(second.status).toBe(200);
       expect(second.localPort).toBe(first.localPort);
     } finally {

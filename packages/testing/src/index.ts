@@ -12,6 +12,7 @@ export {
   type RecordedPage,
   requireChromiumOrSkip,
 } from './browser.js';
+export { type AnswerLoss, type Forwarded, type LossyProxy, startLossyProxy } from './lossy-proxy.js';
 export { ensureRuntime, nodeRuntime, type Runtime } from './runtimes.js';
 export { type SandboxHandle, useSandbox, withSandbox } from './sandbox.js';
 export { type TypecheckOptions, type TypecheckResult, typecheck } from './typecheck.js';

@@ -4,11 +4,10 @@
  * proxy, with the SDK's own client.
  */
 import { createResponseValidator, describeContract } from '@freddy/spec';
-import type { SandboxHandle } from '@freddy/testing';
+import { type LossyProxy, type SandboxHandle, startLossyProxy } from '@freddy/testing';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { CallToolResultSchema, ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type CountingProxy, startCountingProxy } from './counting-proxy.js';
 import { exampleArguments, strictAjv } from './examples.js';
 import { type Connected, call, text } from './mcp-clients.js';
 
@@ -24,14 +23,14 @@ export interface Harness {
 export const snake = (id: string) => id.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 export function toolScenarios(sandbox: SandboxHandle, harness: Harness): void {
-  let proxy: CountingProxy;
+  let proxy: LossyProxy;
   let mcp: Connected;
   let client: Client;
   let key: string;
   const opened: Connected[] = [];
 
   beforeAll(async () => {
-    proxy = await startCountingProxy(sandbox.current.url);
+    proxy = await startLossyProxy(sandbox.current.url);
     key = sandbox.current.credentials.demo.apiKey;
     mcp = await harness.connect({ apiKey: key, baseUrl: proxy.url });
     opened.push(mcp);

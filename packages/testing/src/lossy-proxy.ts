@@ -1,8 +1,10 @@
 /**
- * An HTTP proxy on 127.0.0.1 in front of the reference server: it counts
- * what it forwards, and can lose the answer to the first request that
- * matches (after the server has committed it), as a dropped connection
- * would, so a test can see a retry and whether it wrote twice.
+ * An HTTP proxy on 127.0.0.1 in front of the reference server: it records
+ * what it forwards, and can lose the answer to the next request that matches
+ * after the server has answered it (so after a write's COMMIT), by cutting
+ * the connection or by answering 500 in its place, as a dropped connection
+ * or a failing gateway would. A test sees the retry, and whether it wrote
+ * twice.
  */
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,19 +15,25 @@ export interface Forwarded {
   idempotencyKey: string | undefined;
 }
 
-export interface CountingProxy {
+/** How the answer is lost: the socket cut, or a 500 sent instead of it. */
+export type AnswerLoss = 'drop the connection' | 'answer 500';
+
+export interface LossyProxy {
   /** Base URL including the target's path (`…/v1`). */
   url: string;
+  /** Every request forwarded, in order. */
   forwarded: Forwarded[];
-  /** Lose the answer to the next request `matches` accepts: forwarded, answered upstream, then the socket cut. */
-  loseNext(matches: (method: string, url: string) => boolean): void;
+  /** Lose the answer to the next request `matches` accepts (forwarded, answered upstream, then lost); once. */
+  loseNext(matches: (method: string, url: string) => boolean, loss?: AnswerLoss): void;
   close(): Promise<void>;
 }
 
-export async function startCountingProxy(target: string): Promise<CountingProxy> {
+const LOST_ANSWER = '{"error":{"message":"lost","type":"api_error","code":"internal_error"}}';
+
+export async function startLossyProxy(target: string): Promise<LossyProxy> {
   const upstream = new URL(target);
   const forwarded: Forwarded[] = [];
-  let lose: ((method: string, url: string) => boolean) | undefined;
+  let pending: { matches: (method: string, url: string) => boolean; loss: AnswerLoss } | undefined;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -34,16 +42,17 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
       const url = req.url ?? '';
       const key = req.headers['idempotency-key'];
       forwarded.push({ method, url, idempotencyKey: typeof key === 'string' ? key : undefined });
-      const losing = lose?.(method, url) === true;
-      if (losing) lose = undefined;
+      const loss = pending?.matches(method, url) ? pending.loss : undefined;
+      if (loss) pending = undefined;
       const out = request(
         { host: upstream.hostname, port: upstream.port, method, path: url, headers: req.headers },
         (answer) => {
           const body: Buffer[] = [];
           answer.on('data', (chunk: Buffer) => body.push(chunk));
           answer.on('end', () => {
-            // The reference server answers a write after its COMMIT: the write is done, its answer lost.
-            if (losing) return void req.socket.destroy();
+            if (loss === 'drop the connection') return void req.socket.destroy();
+            if (loss === 'answer 500')
+              return void res.writeHead(500, { 'content-type': 'application/json' }).end(LOST_ANSWER);
             res.writeHead(answer.statusCode ?? 502, answer.headers).end(Buffer.concat(body));
           });
         },
@@ -56,8 +65,8 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
   return {
     url: `http://127.0.0.1:${port}${upstream.pathname}`,
     forwarded,
-    loseNext(matches) {
-      lose = matches;
+    loseNext(matches, loss = 'drop the connection') {
+      pending = { matches, loss };
     },
     close() {
       server.closeAllConnections();
