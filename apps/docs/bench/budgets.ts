@@ -38,9 +38,9 @@ const deepLinkRoute = routes.at(-1)!;
 // commit) times that page too, run by run in alternating order, so the machine's
 // load lands on both alike, and prints this build's time as a ratio of it.
 const baselineRoot = process.env.BENCH_BASELINE;
-const sites = [{ name: 'this build', server: await startSiteServer({ prefix: '/docs/' }) }];
-if (baselineRoot)
-  sites.push({ name: 'baseline', server: await startSiteServer({ root: baselineRoot, prefix: '/docs/' }) });
+// This build's page first, then the baseline's.
+const sites = [await startSiteServer({ prefix: '/docs/' })];
+if (baselineRoot) sites.push(await startSiteServer({ root: baselineRoot, prefix: '/docs/' }));
 const timings = sites.map(() => ({ allOperations: [] as number[], deepLink: [] as number[] }));
 
 /** Milliseconds from navigation start until every operation's sidebar entry is visible, and until a deep link's operation is rendered. */
@@ -78,14 +78,14 @@ try {
   for (let run = 0; run < RUNS; run += 1) {
     const order = run % 2 ? [...sites.keys()].reverse() : [...sites.keys()];
     for (const index of order) {
-      const { allOperations, deepLink } = await timeNavigation(browser, sites[index]!.server.url);
+      const { allOperations, deepLink } = await timeNavigation(browser, sites[index]!.url);
       timings[index]!.allOperations.push(allOperations);
       timings[index]!.deepLink.push(deepLink);
     }
   }
 } finally {
   await browser.close();
-  await Promise.all(sites.map((site) => site.server.close()));
+  await Promise.all(sites.map((site) => site.close()));
 }
 const { allOperations, deepLink: firstOperation } = timings[0]!;
 
