@@ -74,7 +74,9 @@ describe('installed from the packed tarballs', () => {
     );
     expect(files.filter((f) => /\/(src|test|bench)\//.test(f))).toEqual([]);
     const manifest = JSON.parse(readFileSync(join(project, 'node_modules/@freddy/client/package.json'), 'utf8'));
-    expect(manifest.dependencies['@freddy/types']).toBe('1.0.0');
+    // workspace:^ in the workspace: a caret range on the types' version, so a consumer takes its fixes.
+    const types = JSON.parse(readFileSync(join(clientDir, '../types/package.json'), 'utf8')) as { version: string };
+    expect(manifest.dependencies['@freddy/types']).toBe(`^${types.version}`);
   });
 
   test.each(['client', 'types'])('@freddy/%s is MIT, with the repository’s LICENSE in its tarball', (name) => {

@@ -51,16 +51,16 @@ describe('the tarball', () => {
     expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toBe(readFileSync(join(mcpDir, '../../LICENSE'), 'utf8'));
   });
 
-  test('depends on registry packages only, at plain versions', () => {
+  test('depends on registry packages only, by caret ranges', () => {
     const manifest = JSON.parse(readFileSync(join(project, 'node_modules/@freddy/mcp/package.json'), 'utf8')) as {
       dependencies: Record<string, string>;
       devDependencies?: unknown;
     };
     const client = JSON.parse(readFileSync(join(mcpDir, '../client/package.json'), 'utf8')) as { version: string };
-    // The workspace version became the client's own.
-    expect(manifest.dependencies['@freddy/client']).toBe(client.version);
+    // workspace:^ became a caret range on the client's own version.
+    expect(manifest.dependencies['@freddy/client']).toBe(`^${client.version}`);
     for (const [name, version] of Object.entries(manifest.dependencies)) {
-      expect(version, name).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(version, name).toMatch(/^\^\d+\.\d+\.\d+$/);
       expect(name).not.toMatch(/^@freddy\/(spec|testing|sandbox|types)$/);
     }
     // Nothing private of the workspace came with it.

@@ -1,5 +1,5 @@
 /**
- * Runs the pinned Redocly CLI's `redocly diff` (2.77.0, `diff-recommended`
+ * Runs the pinned Redocly CLI's `redocly diff` (2.76.0, `diff-recommended`
  * rules from `redocly.diff.yaml`) on two API descriptions and returns its JSON
  * report, typed. The release exposes no diff API to import, so the gate
  * spawns its binary; everything else about a change is read from this report.

@@ -5,7 +5,7 @@
  * and strings that are not text.
  */
 import type { IncomingMessage } from 'node:http';
-import getRawBody from 'raw-body';
+import getRawBody, { type RawBodyError } from 'raw-body';
 import { errors } from '../errors.js';
 
 export type BodyResult = { present: false } | { present: true; value: unknown };
@@ -44,7 +44,7 @@ export async function readJsonBody(req: IncomingMessage, limits: BodyLimits): Pr
   try {
     text = await getRawBody(req, { limit: limits.maxBytes, length: declared, encoding: 'utf-8' });
   } catch (error) {
-    const type = (error as getRawBody.RawBodyError).type;
+    const type = (error as RawBodyError).type;
     if (type === 'entity.too.large') throw errors.payloadTooLarge(limits.maxBytes);
     throw errors.badRequest(`Malformed request body: ${(error as Error).message}`, 'invalid_body');
   }
