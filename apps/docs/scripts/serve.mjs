@@ -80,7 +80,8 @@ export async function startSiteServer(options = {}) {
   };
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+// import.meta.main, not a comparison of paths, which a space or a symlink in the path would defeat.
+if (import.meta.main) {
   const site = await startSiteServer({ port: Number(process.env.DOCS_PORT ?? 4011) });
   console.log(`Freddy Threads API docs: ${site.url}`);
   console.log('The reference server (pnpm --filter @freddy/sandbox start) serves the same site at /docs/.');

@@ -12,6 +12,7 @@ import { bundledSpecPath } from '@freddy/spec';
 import { writeDocsSpec } from './build-spec.js';
 import { buildConsole } from './console/build.js';
 import { expandTagGroups } from './expand-sidebar.js';
+import { isMainModule } from './main-module.js';
 import { OPENAPI_DOCUMENT } from './markdown/locations.js';
 import { markdownSite, writeMarkdownSite } from './markdown/site.js';
 import { appDir, assetsDir, docsSpecPath, siteDir } from './paths.js';
@@ -77,7 +78,7 @@ function runRedocly(output: string): void {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMainModule(import.meta)) {
   buildSite();
   console.log(`Built ${join(siteDir, 'index.html')}`);
 }
