@@ -134,6 +134,32 @@ export async function main(): Promise<void> {
     expect(await checkSource(`usage-${resolution}`, usage, options)).toBe('');
   });
 
+  // Strict codebases turn on exactOptionalPropertyTypes; there `apiKey?: string` refuses the
+  // `string | undefined` that process.env gives, so every optional option is `?: T | undefined`.
+  test('a consumer under exactOptionalPropertyTypes passes options that may be undefined', async () => {
+    const strict = `
+import { createFreddyClient, type FreddyClientOptions, type RequestOptions } from '@freddy/client';
+declare const process: { env: Record<string, string | undefined> };
+declare const maybe: number | undefined;
+
+const client = createFreddyClient({ apiKey: process.env.FREDDY_API_KEY, baseUrl: process.env.FREDDY_BASE_URL, timeoutMs: maybe });
+export const thread = await client.threads.retrieve('thread_abc123', { timeoutMs: maybe, idempotencyKey: process.env.KEY });
+
+/** The optional fields of T that refuse \`undefined\` under exactOptionalPropertyTypes. */
+type RefusesUndefined<T> = {
+  [K in keyof T]-?: {} extends Pick<T, K> ? ({ [P in K]: undefined } extends Pick<T, K> ? never : K) : never;
+}[keyof T];
+type Check<T> = [RefusesUndefined<T>] extends [never] ? true : RefusesUndefined<T>;
+// Every field, not only the ones used above: a new option declared \`?: T\` fails here by name.
+export const clientOptions: Check<FreddyClientOptions> = true;
+export const requestOptions: Check<RequestOptions> = true;
+// @ts-expect-error the check is not vacuous: a field declared \`?: T\` fails it
+export const loose: Check<{ a?: string }> = true;
+`;
+    const options = { exactOptionalPropertyTypes: true, skipLibCheck: false };
+    expect(await checkSource('exact-optional', strict, options)).toBe('');
+  });
+
   test("the README's usage section type-checks against the packed .d.ts", async () => {
     const readme = readFileSync(join(clientDir, 'README.md'), 'utf8');
     const usage = readme.match(/```ts\n([\s\S]*?)```/)?.[1];
