@@ -36,6 +36,25 @@ const cases: Record<string, Case> = {
       for (const status of Object.keys(responses)) if (status.startsWith('4')) delete responses[status];
     },
   },
+  'a non-idempotent POST without the Idempotency-Key header': {
+    rule: 'house/idempotency-key',
+    mutate: (doc) => {
+      delete at(doc, 'paths', '/threads', 'post').parameters;
+    },
+  },
+  'a non-idempotent POST whose Idempotency-Key is required': {
+    rule: 'house/idempotency-key',
+    mutate: (doc) => {
+      const create = at(doc, 'paths', '/threads', 'post');
+      create.parameters = [{ ...at(doc, 'components', 'parameters', 'IdempotencyKey'), required: true }];
+    },
+  },
+  'a non-idempotent POST whose answer does not say it was replayed': {
+    rule: 'house/idempotency-key',
+    mutate: (doc) => {
+      delete at(doc, 'paths', '/threads', 'post', 'responses', '200', 'headers')['Idempotent-Replayed'];
+    },
+  },
   'a media-type example that breaks its schema': {
     rule: 'no-invalid-media-type-examples',
     mutate: (doc) => {
