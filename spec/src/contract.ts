@@ -84,8 +84,22 @@ export interface ContractResponse {
   examples: NamedExample[];
 }
 
-/** One bound a request schema states, e.g. `{ where: 'body.title', keyword: 'maxLength', value: 200 }`. */
+/**
+ * A step from a request part into its schema: a property (a parameter's name first, for a
+ * parameter), the items of an array, or the values of a map (`additionalProperties`).
+ */
+export type LimitStep = { property: string } | 'items' | 'values';
+
+/**
+ * One bound a request schema states, e.g. `{ in: 'body', path: [{ property: 'title' }], where: 'body.title',
+ * keyword: 'maxLength', value: 200 }`.
+ */
 export interface SchemaLimit {
+  /** The part of the request the bound is in. */
+  in: 'body' | 'path' | 'query' | 'header';
+  /** From that part to the bounded value: `[{ property: 'messages' }, 'items', { property: 'content' }]`. */
+  path: LimitStep[];
+  /** The same place as text for people and messages: `body.messages[].content`, `body.metadata.*`, `query.limit`. */
   where: string;
   keyword: LimitKeyword;
   value: number;
@@ -272,9 +286,11 @@ function describeOperation(doc: OpenApiDocument, source: OperationSource): Contr
 
   const limits = [
     ...(['path', 'query', 'header'] as const).flatMap((location) =>
-      parameters[location].flatMap((parameter) => schemaLimits(doc, parameter.schema, `${location}.${parameter.name}`)),
+      parameters[location].flatMap((parameter) =>
+        schemaLimits(doc, parameter.schema, location, [{ property: parameter.name }]),
+      ),
     ),
-    ...(requestBody ? schemaLimits(doc, requestBody.schema, 'body') : []),
+    ...(requestBody ? schemaLimits(doc, requestBody.schema, 'body', []) : []),
   ];
 
   return {
@@ -437,27 +453,41 @@ function firstExample(
 }
 
 /** Every bound a schema states, walking properties, items and compositions. */
-function schemaLimits(doc: OpenApiDocument, root: SchemaObject | ReferenceObject, at: string): SchemaLimit[] {
+function schemaLimits(
+  doc: OpenApiDocument,
+  root: SchemaObject | ReferenceObject,
+  part: SchemaLimit['in'],
+  start: LimitStep[],
+): SchemaLimit[] {
   const out: SchemaLimit[] = [];
   const visiting = new Set<object>();
-  const walk = (node: SchemaObject | ReferenceObject, where: string) => {
+  const walk = (node: SchemaObject | ReferenceObject, path: LimitStep[]) => {
     const schema = resolveRef(doc, node);
     if (visiting.has(schema)) return;
     visiting.add(schema);
     for (const keyword of LIMIT_KEYWORDS) {
       const value = schema[keyword];
-      if (typeof value === 'number') out.push({ where, keyword, value });
+      if (typeof value === 'number') out.push({ in: part, path, where: limitPlace(part, path), keyword, value });
     }
-    for (const [name, property] of Object.entries(schema.properties ?? {})) walk(property, `${where}.${name}`);
-    if ('items' in schema && schema.items) walk(schema.items, `${where}[]`);
-    if (typeof schema.additionalProperties === 'object') walk(schema.additionalProperties, `${where}.*`);
+    for (const [name, property] of Object.entries(schema.properties ?? {}))
+      walk(property, [...path, { property: name }]);
+    if ('items' in schema && schema.items) walk(schema.items, [...path, 'items']);
+    if (typeof schema.additionalProperties === 'object') walk(schema.additionalProperties, [...path, 'values']);
     for (const branch of [...(schema.allOf ?? []), ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])]) {
-      walk(branch, where);
+      walk(branch, path);
     }
     visiting.delete(schema);
   };
-  walk(root, at);
+  walk(root, start);
   return out;
+}
+
+/** `body.messages[].content`: a limit's place as people read it. */
+function limitPlace(part: SchemaLimit['in'], path: LimitStep[]): string {
+  return path.reduce<string>(
+    (text, step) => (step === 'items' ? `${text}[]` : step === 'values' ? `${text}.*` : `${text}.${step.property}`),
+    part,
+  );
 }
 
 function contractLimits(doc: OpenApiDocument): ContractLimits {

@@ -99,10 +99,25 @@ describe('describeContract', () => {
 
   it('collects the limits that request schemas state, and the document-level limits', () => {
     expect(contract.operation('updateThread').limits).toContainEqual({
+      in: 'body',
+      path: [{ property: 'title' }],
       where: 'body.title',
       keyword: 'maxLength',
       value: 200,
     });
+    expect(contract.operation('createThread').limits).toContainEqual({
+      in: 'body',
+      path: [{ property: 'messages' }, 'items', { property: 'content' }],
+      where: 'body.messages[].content',
+      keyword: 'maxLength',
+      value: 65536,
+    });
+    expect(contract.operation('createThread').limits).toContainEqual(
+      expect.objectContaining({ in: 'body', path: [{ property: 'metadata' }, 'values'], where: 'body.metadata.*' }),
+    );
+    expect(contract.operation('listThreads').limits).toContainEqual(
+      expect.objectContaining({ in: 'query', path: [{ property: 'limit' }], where: 'query.limit', keyword: 'maximum' }),
+    );
     expect(contract.limits.requestBodyMaxBytes).toBe(doc['x-request-body-max-bytes' as keyof typeof doc]);
     expect(contract.limits.rateLimit).toEqual({ limit: 100, windowSeconds: 60 });
   });
