@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { RawJson } from '../operations/threads.js';
+import { RawJson } from '../operations/handler.js';
 import type { Envelope } from '../validation/contract.js';
 import { CORS_HEADERS } from './cors.js';
 import { ApiError, errors, renderError } from './errors.js';
