@@ -8,7 +8,7 @@ import type { CompiledOperation } from '../validation/contract.js';
 import type { Dispatchable } from './stages/dispatch.js';
 import { type SuccessExample, successExample } from './stages/serve-example.js';
 
-export type Served = { handler: Dispatchable; example?: undefined } | { handler?: undefined; example: SuccessExample };
+type Served = { handler: Dispatchable; example?: undefined } | { handler?: undefined; example: SuccessExample };
 
 export interface HandlerTable {
   served: ReadonlyMap<CompiledOperation, Served>;

@@ -48,7 +48,7 @@ export interface OperationInput<K extends OperationId> {
 }
 
 /** The success body, or its JSON text already rendered; a write answers once it has committed. */
-export type Answer<K extends OperationId> = SuccessOf<K> | RawJson | Promise<SuccessOf<K> | RawJson>;
+type Answer<K extends OperationId> = SuccessOf<K> | RawJson | Promise<SuccessOf<K> | RawJson>;
 
 /**
  * One operation's handler. Its input is checked bivariantly (a method's
