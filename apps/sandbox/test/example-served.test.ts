@@ -7,9 +7,12 @@
  * lists them as example-served. The contract's own operations keep their
  * handlers.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { ContractOperation } from '@freddy/spec';
 import { describe, expect, it } from 'vitest';
 import { createSandboxApp } from '../src/app.js';
+import type { Handlers } from '../src/operations/handler.js';
 import { PROBE_PATH, PROBE_READ, PROBE_WRITE, probeContract, probeDocument } from './fixture-contract.js';
 import { contract, start, suiteSandbox } from './helpers.js';
 
@@ -149,6 +152,38 @@ describe('an operation with neither a handler nor a success example', () => {
     expect(() => createSandboxApp({ memory: true, contract: document })).toThrow(
       /zzFixtureProbe(Read)? has no handler and documents no success example/,
     );
+  });
+});
+
+describe('writing the handler', () => {
+  it('makes the operation stateful: its handler answers, with the documented success status, replayed as stored', async () => {
+    let calls = 0;
+    // A handler for an operation only the fixture has: the generated types do not know it, so it is cast.
+    const app = createSandboxApp({ memory: true, rateLimit: false, contract: probe.document }, (handlers) => ({
+      ...handlers,
+      ...({ [PROBE_WRITE]: () => ({ object: 'zz.probe', id: `probe_${++calls}`, state: 'queued' }) } as Handlers),
+    }));
+    const server = createServer(app.handle);
+    try {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${app.contract.basePath}`;
+      expect(app.exampleServed).not.toContain(PROBE_WRITE);
+      expect(app.exampleServed).toContain(PROBE_READ);
+      const headers = { authorization: `Bearer ${app.credentials.demo.apiKey}`, 'idempotency-key': 'stateful' };
+      const post = () => fetch(`${url}${write.template.expand({ probe_id: 'probe_1' })}`, { method: 'POST', headers });
+      const first = await post();
+      expect(first.status).toBe(successStatus(write));
+      expect(first.headers.get('x-sandbox-example')).toBeNull();
+      expect(await first.json()).toEqual({ object: 'zz.probe', id: 'probe_1', state: 'queued' });
+      const again = await post();
+      expect(again.status).toBe(successStatus(write));
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      expect(await again.json()).toEqual({ object: 'zz.probe', id: 'probe_1', state: 'queued' });
+      expect(calls).toBe(1);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      app.close();
+    }
   });
 });
 

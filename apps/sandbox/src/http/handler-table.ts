@@ -6,9 +6,12 @@
 import type { Handlers } from '../operations/handler.js';
 import type { CompiledOperation } from '../validation/contract.js';
 import type { Dispatchable } from './stages/dispatch.js';
-import { type SuccessExample, successExample } from './stages/serve-example.js';
+import type { SuccessAnswer } from './stages/idempotency.js';
+import { type SuccessExample, successExample, successStatus } from './stages/serve-example.js';
 
-type Served = { handler: Dispatchable; example?: undefined } | { handler?: undefined; example: SuccessExample };
+type Served =
+  | { handler: Dispatchable; success: SuccessAnswer; example?: undefined }
+  | { handler?: undefined; success: SuccessExample; example: SuccessExample };
 
 export interface HandlerTable {
   served: ReadonlyMap<CompiledOperation, Served>;
@@ -25,9 +28,10 @@ export function handlerTable(operations: readonly CompiledOperation[], handlers:
     const id = operation.spec.id;
     const handler = Object.hasOwn(byId, id) ? byId[id] : undefined;
     if (handler) {
-      served.set(operation, { handler });
+      served.set(operation, { handler, success: successStatus(operation) });
     } else {
-      served.set(operation, { example: successExample(operation) });
+      const example = successExample(operation);
+      served.set(operation, { example, success: example });
       exampleServed.push(id);
     }
   }

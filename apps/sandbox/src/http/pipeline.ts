@@ -86,15 +86,13 @@ export function createRequestHandler(deps: PipelineDeps): RequestHandler {
         body: undefined as Record<string, unknown> | undefined,
       };
       const key = validateHeaders(operation, req.headers)[IDEMPOTENCY_HEADER];
-      const { handler, example } = served.get(operation)!;
+      const { handler, example, success } = served.get(operation)!;
       // The operation runs only now that the request is valid: with a key, its answer is stored beside its write.
       const run = (body: Record<string, unknown> | undefined) => {
         const write =
-          key === undefined
-            ? undefined
-            : idempotency.begin(exchange, principal.organizationId, key, body, example?.replayHeaders);
+          key === undefined ? undefined : idempotency.begin(exchange, principal.organizationId, key, body, success);
         if (key !== undefined && !write) return;
-        if (handler) dispatch(exchange, handler, { ...input, body }, write);
+        if (handler) dispatch(exchange, handler, { ...input, body }, success.status, write);
         else serveExample(exchange, operation, example, headersPlan, write);
       };
       if (!operation.body) {

@@ -32,12 +32,13 @@ type QueryOf<K extends OperationId> = Part<Operation<K>['parameters']['query'], 
 type BodyOf<K extends OperationId> =
   Operation<K> extends { requestBody?: { content: { 'application/json': infer Body } } } ? Body : undefined;
 
-/** The JSON body of the operation's `200` answer. */
-type SuccessOf<K extends OperationId> = Operation<K>['responses'] extends {
-  200: { content: { 'application/json': infer Body } };
-}
-  ? Body
-  : unknown;
+type Responses<K extends OperationId> = Operation<K>['responses'];
+type SuccessStatus<K extends OperationId> = keyof Responses<K> & (200 | 201 | 202 | 203 | 206);
+
+/** The JSON body of the operation's success answer (the pipeline sends it with that status). */
+type SuccessOf<K extends OperationId> = {
+  [S in SuccessStatus<K>]: Responses<K>[S] extends { content: { 'application/json': infer Body } } ? Body : never;
+}[SuccessStatus<K>];
 
 /** The request as a handler gets it: authenticated, and its path, query and body valid per the spec. */
 export interface OperationInput<K extends OperationId> {

@@ -18,9 +18,20 @@ import type { Exchange, HeaderValues } from '../exchange.js';
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 export const REPLAYED_HEADER = 'idempotent-replayed';
 
-/** Where a request's answer is stored: beside its write (a handler's), or on its own (an example's, which writes nothing else). */
+/**
+ * Where a request's answer is stored: beside its write, in the write's
+ * transaction (a handler that writes through the store); else on its own
+ * once it is answered (a handler that writes nothing there, an example).
+ * Once per request, whichever comes first.
+ */
 export interface IdempotentWrite extends WriteContext {
-  saveAnswer(status: number, answer: unknown): void;
+  saveAnswer(answer: unknown): void;
+}
+
+/** What the operation answers on success: the status stored with the answer, and what a replay adds to it. */
+export interface SuccessAnswer {
+  status: number;
+  replayHeaders?: HeaderValues;
 }
 
 export class Idempotency {
@@ -39,7 +50,7 @@ export class Idempotency {
     organizationId: string,
     key: string,
     request: unknown,
-    replayHeaders: HeaderValues = {},
+    success: SuccessAnswer,
   ): IdempotentWrite | undefined {
     const fingerprint = createHash('sha256')
       .update(`${exchange.method} ${exchange.path}\n${JSON.stringify(request ?? null)}`)
@@ -51,22 +62,26 @@ export class Idempotency {
       if (stored.fingerprint !== fingerprint) throw errors.idempotencyKeyReused(key);
       exchange.send(stored.status, new RawJson(stored.body), {
         ...exchange.carried,
-        ...replayHeaders,
+        ...success.replayHeaders,
         [REPLAYED_HEADER]: 'true',
       });
       return undefined;
     }
     this.running.add(slot);
     exchange.res.once('close', () => this.running.delete(slot));
-    const saveAnswer = (status: number, answer: unknown) => {
-      const body = typeof answer === 'string' ? answer : JSON.stringify(answer);
-      this.records.save(organizationId, key, { fingerprint, status, body });
+    let saved = false;
+    const saveAnswer = (answer: unknown) => {
+      if (saved) return;
+      saved = true;
+      const body =
+        answer instanceof RawJson ? answer.text : typeof answer === 'string' ? answer : JSON.stringify(answer);
+      this.records.save(organizationId, key, { fingerprint, status: success.status, body });
     };
     return {
       // A write that found nothing to change (no such thread) returns undefined: nothing is stored.
       // One that rendered its answer already (an update) returns the JSON text itself.
       afterWrite: (answer) => {
-        if (answer !== undefined) saveAnswer(200, answer);
+        if (answer !== undefined) saveAnswer(answer);
       },
       saveAnswer,
     };

@@ -10,27 +10,37 @@
 import type { CompiledOperation } from '../../validation/contract.js';
 import { errors } from '../errors.js';
 import type { Exchange, HeaderValues } from '../exchange.js';
-import { type IdempotentWrite, REPLAYED_HEADER } from './idempotency.js';
+import { type IdempotentWrite, REPLAYED_HEADER, type SuccessAnswer } from './idempotency.js';
 import { documentedAnswer, EXAMPLE_HEADER, type PlanHeaders } from './prefer.js';
 
 /** The example an operation without a handler answers: the first of its first documented success response. */
-export interface SuccessExample {
-  status: number;
+export interface SuccessExample extends SuccessAnswer {
   name: string;
-  /** What a replay of its stored answer carries besides the stored body. */
+  /** What a replay of its stored answer carries besides the stored body: the example's name. */
   replayHeaders: HeaderValues;
 }
 
 /** Found at start: an operation with neither a handler nor a success example cannot be served, and says so. */
 export function successExample(operation: CompiledOperation): SuccessExample {
   const response = operation.spec.responses.find(
-    (candidate) => candidate.status >= 200 && candidate.status < 300 && candidate.examples.length > 0,
+    (candidate) => isSuccess(candidate.status) && candidate.examples.length > 0,
   );
   if (!response) {
     throw new Error(`${operation.spec.id} has no handler and documents no success example to answer with`);
   }
   const name = response.examples[0]!.name;
   return { status: response.status, name, replayHeaders: { [EXAMPLE_HEADER]: name } };
+}
+
+/** The status a handler's answer is sent with: the operation's first documented success. */
+export function successStatus(operation: CompiledOperation): SuccessAnswer {
+  const response = operation.spec.responses.find((candidate) => isSuccess(candidate.status));
+  if (!response) throw new Error(`${operation.spec.id} documents no success response`);
+  return { status: response.status };
+}
+
+function isSuccess(status: number): boolean {
+  return status >= 200 && status < 300;
 }
 
 export function serveExample(
@@ -41,7 +51,7 @@ export function serveExample(
   write: IdempotentWrite | undefined,
 ): void {
   const answer = documentedAnswer(exchange, operation, plan, String(example.status), example.name);
-  write?.saveAnswer(answer.status, answer.body);
+  write?.saveAnswer(answer.body);
   // As after a handler's write: the answer is stored, then the fault answers instead of it.
   if (exchange.failAfterCommit) exchange.fail(errors.internal());
   else exchange.send(answer.status, answer.body, withoutReplayMark(answer.headers));
