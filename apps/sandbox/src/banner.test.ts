@@ -41,15 +41,20 @@ describe('banner', () => {
     const text = banner({
       ...base,
       settings: { storage: '/data', seedFile: '/seed.json', faultRate: '5%' },
-      docs: { path: '/site', built: true },
+      docs: { path: '/site', built: true, console: true, llms: true },
       faultSeed: 42,
     });
-    expect(text).toContain('\n  Docs:          http://127.0.0.1:4010/docs/\n  Storage:       /data\n');
+    expect(text).toContain(
+      '\n  Docs:          http://127.0.0.1:4010/docs/\n' +
+        '  Console:       http://127.0.0.1:4010/docs/console/   (try every operation in the browser)\n' +
+        '  For agents:    http://127.0.0.1:4010/docs/llms.txt\n' +
+        '  Storage:       /data\n',
+    );
     expect(text).toContain('\n  Seed:          /seed.json\n');
     expect(text).toContain('\n  Faults:        5% of requests (repeat with --fault-seed 42)\n');
-    expect(banner({ ...base, docs: { path: '/site', built: false } })).toContain(
-      '  Docs:          not built yet (/site); http://127.0.0.1:4010/docs/ once it is',
-    );
+    const unbuilt = banner({ ...base, docs: { path: '/site', built: false, console: false, llms: false } });
+    expect(unbuilt).not.toContain('Console');
+    expect(unbuilt).toContain('  Docs:          not built yet (/site); http://127.0.0.1:4010/docs/ once it is');
   });
 
   it('prints the MCP server’s entry indented, or why there is none', () => {

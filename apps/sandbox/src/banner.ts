@@ -8,15 +8,22 @@ import type { RunSettings } from './cli-command.js';
 import type { McpHostConfig } from './mcp-host-config.js';
 import type { SandboxCredential } from './options.js';
 
+export interface DocsFolder {
+  path: string;
+  built: boolean;
+  console: boolean;
+  llms: boolean;
+}
+
 export interface BannerInput {
   /** The API's base URL, e.g. `http://127.0.0.1:4010/v1`. */
   url: string;
   demo: SandboxCredential;
-  settings: RunSettings;
+  settings: Pick<RunSettings, 'storage' | 'seedFile' | 'faultRate'>;
   /** A path under the base URL that a bare GET with the demo key answers (the curl line's). */
   tryPath: string;
-  /** The docs folder (resolved), and whether it holds a built site (`index.html`). */
-  docs?: { path: string; built: boolean };
+  /** The docs folder (resolved): whether it holds a built site (`index.html`), its console and its `llms.txt`. */
+  docs?: DocsFolder;
   /** The chaos run's seed, when there is one. */
   faultSeed?: number;
   exampleServed: readonly string[];
@@ -33,7 +40,7 @@ export function banner(input: BannerInput): string {
     '',
     `  Demo API key:  ${demo.apiKey}`,
     `  Organization:  ${demo.organizationId}   User: ${demo.userId}`,
-    docsLine(input, origin),
+    ...docsLines(input, origin),
     `  Storage:       ${settings.storage ?? 'in memory'}`,
     settings.seedFile ? `  Seed:          ${settings.seedFile}` : undefined,
     input.faultSeed !== undefined
@@ -51,10 +58,14 @@ export function banner(input: BannerInput): string {
   return `${lines.join('\n')}\n`;
 }
 
-function docsLine({ docs }: BannerInput, origin: string): string | undefined {
-  if (!docs) return undefined;
-  if (docs.built) return `  Docs:          ${origin}/docs/`;
-  return `  Docs:          not built yet (${docs.path}); ${origin}/docs/ once it is`;
+function docsLines({ docs }: BannerInput, origin: string): string[] {
+  if (!docs) return [];
+  if (!docs.built) return [`  Docs:          not built yet (${docs.path}); ${origin}/docs/ once it is`];
+  return [
+    `  Docs:          ${origin}/docs/`,
+    ...(docs.console ? [`  Console:       ${origin}/docs/console/   (try every operation in the browser)`] : []),
+    ...(docs.llms ? [`  For agents:    ${origin}/docs/llms.txt`] : []),
+  ];
 }
 
 function mcpLines({ mcp }: BannerInput): string[] {

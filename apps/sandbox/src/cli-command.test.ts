@@ -1,7 +1,9 @@
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCommand } from './cli-command.js';
+import { readCommand, startFailure } from './cli-command.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './options.js';
+import { startSandbox } from './sandbox.js';
 
 const run = (argv: string[], env: Record<string, string> = {}) => {
   const command = readCommand(argv, env);
@@ -19,10 +21,9 @@ describe('readCommand', () => {
         memory: false,
         dataDir: resolve('.data'),
         rateLimit: undefined,
-        log: true,
         docsDir: undefined,
       },
-      settings: { storage: resolve('.data') },
+      settings: { logLevel: 'info', storage: resolve('.data') },
     });
   });
 
@@ -44,10 +45,10 @@ describe('readCommand', () => {
       memory: true,
       dataDir: undefined,
       rateLimit: false,
-      log: false,
       docsDir: 'site',
     });
-    expect(memory.settings).toEqual({ storage: undefined, docsDir: 'site' });
+    expect(memory.settings).toEqual({ logLevel: 'silent', storage: undefined, docsDir: 'site' });
+    expect(run(['--verbose']).settings.logLevel).toBe('debug');
     expect(run(['--data', 'here', '--rate-limit', '5/1m']).options).toMatchObject({
       dataDir: resolve('here'),
       rateLimit: { limit: 5, windowMs: 60_000 },
@@ -79,5 +80,31 @@ describe('readCommand', () => {
     expect(() => readCommand(['keys', 'delete'], {})).toThrow('unknown command "keys delete"');
     expect(() => readCommand(['--read-only'], {})).toThrow('--read-only and --org belong to "keys create"');
     expect(() => readCommand(['--nope'], {})).toThrow(/--nope/);
+  });
+});
+
+describe('startFailure', () => {
+  it('names the port in use and how to pick another, FREDDY_SANDBOX_PORT among them', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const options = { port, host: '127.0.0.1' };
+      const error = await startSandbox({ ...options, memory: true }).then(
+        () => undefined,
+        (failure: unknown) => failure,
+      );
+      expect(startFailure(error, options).message).toBe(
+        `port ${port} on 127.0.0.1 is in use (another sandbox?); ` +
+          'pick another with --port <n>, or FREDDY_SANDBOX_PORT=<n> pnpm start (0 picks a free one)',
+      );
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  });
+
+  it('passes any other failure on as it is', () => {
+    const other = new Error('disk full');
+    expect(startFailure(other, {})).toBe(other);
   });
 });

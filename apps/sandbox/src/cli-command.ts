@@ -7,14 +7,17 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseFaultRate, parseRateLimit, parseWholeNumber } from './cli-args.js';
 import { DEFAULT_HOST, DEFAULT_PORT, type SandboxOptions } from './options.js';
+import type { TerminalLogLevel } from './terminal-log.js';
 
 /** Where the CLI keeps its database unless told otherwise (relative to the working folder). */
 const DEFAULT_DATA_DIR = '.data';
 
 export type Organization = 'demo' | 'other';
 
-/** What the banner says about the settings, beside what the running sandbox says. */
+/** What the CLI does beside the sandbox's options: its log, and what the banner says about the settings. */
 export interface RunSettings {
+  /** The terminal log: `info` (one line per API request), `debug` (the docs' files too), or none (`--quiet`). */
+  logLevel: TerminalLogLevel | 'silent';
   /** The SQLite folder, resolved; undefined when in memory. */
   storage: string | undefined;
   docsDir?: string;
@@ -48,6 +51,7 @@ function parse(argv: readonly string[]) {
       'read-only': { type: 'boolean' },
       org: { type: 'string' },
       quiet: { type: 'boolean' },
+      verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -79,12 +83,12 @@ export function readCommand(argv: readonly string[], env: Readonly<Record<string
       memory: values.memory ?? false,
       dataDir: storage,
       rateLimit: readRateLimit(values),
-      log: !values.quiet,
       docsDir: values.docs,
       ...(values.seed ? { seedFile: values.seed } : {}),
       ...readFaults(values),
     },
     settings: {
+      logLevel: values.quiet ? 'silent' : values.verbose ? 'debug' : 'info',
       storage,
       ...(values.docs !== undefined ? { docsDir: values.docs } : {}),
       ...(values.mcp !== undefined ? { mcpDir: values.mcp } : {}),
@@ -126,4 +130,15 @@ function readFaults(values: Values): Pick<SandboxOptions, 'faults'> {
       ...(values.faults ? { faults: values.faults } : {}),
     },
   };
+}
+
+/** Why the sandbox could not start, said so that the user knows what to change. */
+export function startFailure(error: unknown, options: Pick<SandboxOptions, 'port' | 'host'>): Error {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const where = `port ${options.port ?? DEFAULT_PORT} on ${options.host ?? DEFAULT_HOST}`;
+  const another = 'pick another with --port <n>, or FREDDY_SANDBOX_PORT=<n> pnpm start (0 picks a free one)';
+  if (code === 'EADDRINUSE') return new Error(`${where} is in use (another sandbox?); ${another}`);
+  if (code === 'EACCES') return new Error(`${where} needs privileges this process lacks; ${another}`);
+  if (code === 'EADDRNOTAVAIL') return new Error(`${options.host} is not an address of this machine; see --host`);
+  return error instanceof Error ? error : new Error(String(error));
 }

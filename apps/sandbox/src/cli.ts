@@ -6,12 +6,13 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createSandboxApp } from './app.js';
-import { banner } from './banner.js';
-import { type Organization, readCommand } from './cli-command.js';
+import { banner, type DocsFolder } from './banner.js';
+import { type Organization, readCommand, startFailure } from './cli-command.js';
 import { sandboxContract } from './contract-document.js';
 import { mcpBin, mcpHostConfig } from './mcp-host-config.js';
 import { DEFAULT_HOST, DEFAULT_PORT, type Sandbox } from './options.js';
 import { startSandbox } from './sandbox.js';
+import { terminalLogger } from './terminal-log.js';
 
 const { rateLimit } = sandboxContract().limits;
 
@@ -34,6 +35,7 @@ Usage: freddy-sandbox [options]
   --fault-seed <n>     seed of the fault generator, to repeat a run (default random, printed)
   --faults <list>      the faults a chaos run picks from (default latency=1000,reset,error-after-commit)
   --quiet              no request log lines
+  --verbose            log the docs' files too, not only the API requests
   -h, --help           show this help
 
   freddy-sandbox keys create [--read-only] [--org demo|other] [--data <dir>]
@@ -51,7 +53,10 @@ async function main(): Promise<void> {
   const { options, settings } = command;
   // A folder that is no MCP server is refused before the sandbox starts.
   const bin = settings.mcpDir === undefined ? undefined : mcpBin(settings.mcpDir);
-  const sandbox = await startSandbox(options);
+  const log = settings.logLevel === 'silent' ? false : terminalLogger(process.stdout, settings.logLevel);
+  const sandbox = await startSandbox({ ...options, log }).catch((error: unknown) => {
+    throw startFailure(error, options);
+  });
   const { demo } = sandbox.credentials;
   process.stdout.write(
     banner({
@@ -74,8 +79,9 @@ function tryPath(): string {
   return list?.path ?? '/';
 }
 
-function docsState(dir: string): { path: string; built: boolean } {
-  return { path: resolve(dir), built: existsSync(join(dir, 'index.html')) };
+function docsState(dir: string): DocsFolder {
+  const has = (file: string) => existsSync(join(dir, file));
+  return { path: resolve(dir), built: has('index.html'), console: has('console/index.html'), llms: has('llms.txt') };
 }
 
 /** SIGINT and SIGTERM let in-flight requests finish and close the database, once. */
