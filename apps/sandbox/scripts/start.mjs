@@ -38,7 +38,14 @@ const slow = setTimeout(
   () => process.stdout.write('Building the sandbox, its docs and the MCP server…\n'),
   QUIET_BUILD_MS,
 );
-const code = await new Promise((resolve) => build.once('close', (exit) => resolve(exit ?? 1)));
+const code = await new Promise((resolve) => {
+  build.once('close', (exit) => resolve(exit ?? 1));
+  // No turbo to run: the workspace is not installed.
+  build.once('error', (error) => {
+    output.push(Buffer.from(`pnpm start: cannot run turbo (${error.message}); run pnpm install first\n`));
+    resolve(1);
+  });
+});
 clearTimeout(slow);
 if (code !== 0) {
   process.stderr.write(Buffer.concat(output));
