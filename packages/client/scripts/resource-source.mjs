@@ -9,6 +9,19 @@ const camelCase = (name) => name.replace(/[_-]([a-z0-9])/gi, (_, letter) => lett
 const pascalCase = (name) => name.charAt(0).toUpperCase() + name.slice(1);
 const comment = (text) => text.replaceAll('*/', '*\\/');
 
+/** Names the client already gives a hand-written member: a generated one there would be overwritten. */
+const TAKEN = { resources: new Set(['call', 'raw']), methods: { threads: new Set(['iterate']) } };
+
+function refuseTaken(op) {
+  const { resource, method } = op.client;
+  if (TAKEN.resources.has(resource)) {
+    throw new Error(`${op.id}: client.${resource} is the client's own; the operation needs another tag`);
+  }
+  if (TAKEN.methods[resource]?.has(method)) {
+    throw new Error(`${op.id}: client.${resource}.${method} is hand-written; state another x-client-method`);
+  }
+}
+
 /**
  * One operation as a method: its parameters in call order (path parameters in
  * path order, then the body or the query, then the options), its return type
@@ -17,6 +30,7 @@ const comment = (text) => text.replaceAll('*/', '*\\/');
  * @param {import('@freddy/spec').ContractOperation} op
  */
 export function resourceMethod(contract, op) {
+  refuseTaken(op);
   const { response, body, query } = signatureTypes(contract, op);
   const path = op.template.names.map((name) => ({ name, param: camelCase(name) }));
   const params = path.map(({ param }) => `${param}: string`);

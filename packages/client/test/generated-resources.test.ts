@@ -79,6 +79,15 @@ describe('the generated resource methods', () => {
       ]);
     },
   );
+  test('a name the client gives a hand-written member is refused', () => {
+    const named = (tag: string, operationId: string) => describeContract(withFixtureOperation({ tag, operationId }));
+    expect(() => resourceSource(named('Raw', 'sendZzFixtureProbe'))).toThrow(
+      "sendZzFixtureProbe: client.raw is the client's own; the operation needs another tag",
+    );
+    expect(() => resourceSource(named('Threads', 'iterateThreads'))).toThrow(
+      'iterateThreads: client.threads.iterate is hand-written; state another x-client-method',
+    );
+  });
 });
 
 describe('a contract with one operation more (zz fixture)', () => {
