@@ -162,6 +162,50 @@ describe('describeContract', () => {
     ).toThrow(/pinThread .*x-idempotent can only be true, not "yes"/);
   });
 
+  it('names each client method by one rule: tag (else first path segment) and operationId less the noun', () => {
+    expect(contract.operation('retrieveThread').client).toEqual({ resource: 'threads', method: 'retrieve' });
+    expect(contract.operation('listThreads').client).toEqual({ resource: 'threads', method: 'list' });
+    expect(contract.operation('updateThreadMetadata').client).toEqual({
+      resource: 'threads',
+      method: 'updateMetadata',
+    });
+    expect(contract.operation('pinThread').client).toEqual({ resource: 'threads', method: 'pin' });
+    const retagged = describeContract(
+      mutated((d) => {
+        d.paths['/threads/{thread_id}/pin'].post.tags = ['Zz Fixture Probes'];
+        d.paths['/threads/{thread_id}/pin'].post.operationId = 'pinZzFixtureProbe';
+        delete d.paths['/threads/{thread_id}/unpin'].post.tags;
+        d.paths['/threads/{thread_id}/unpin'].post.operationId = 'zzUnpinFixture';
+      }),
+    );
+    expect(retagged.operation('pinZzFixtureProbe').client).toEqual({ resource: 'zzFixtureProbes', method: 'pin' });
+    // No tag: the path's first segment; no noun in the id: the id itself.
+    expect(retagged.operation('zzUnpinFixture').client).toEqual({ resource: 'threads', method: 'zzUnpinFixture' });
+  });
+
+  it('takes x-client-method where the rule would name a method badly, and refuses a bad one', () => {
+    const named = (value: unknown) =>
+      describeContract(mutated((d) => (d.paths['/threads/{thread_id}/pin'].post['x-client-method'] = value)));
+    expect(named('zzFixturePin').operation('pinThread').client).toEqual({
+      resource: 'threads',
+      method: 'zzFixturePin',
+    });
+    expect(() => named('zz-fixture')).toThrow(/pinThread .*x-client-method must be a camelCase name, not "zz-fixture"/);
+    expect(() => named(7)).toThrow(/x-client-method must be a camelCase name, not 7/);
+    // An id that is only the noun leaves no method name.
+    expect(() =>
+      describeContract(mutated((d) => (d.paths['/threads/{thread_id}/pin'].post.operationId = 'thread'))),
+    ).toThrow(
+      /thread \(POST \/threads\/\{thread_id\}\/pin\): the client method named by rule would be ""; state x-client-method/,
+    );
+  });
+
+  it('refuses two operations that would be the same client method', () => {
+    expect(() =>
+      describeContract(mutated((d) => (d.paths['/threads/{thread_id}/unpin'].post['x-client-method'] = 'pin'))),
+    ).toThrow('pinThread and unpinThread would both be client.threads.pin; give one an x-client-method');
+  });
+
   it('refuses a document without its limits as data', () => {
     expect(() => describeContract(mutated((d) => delete d['x-rate-limit']))).toThrow(/x-rate-limit/);
     expect(() => describeContract(mutated((d) => (d['x-request-body-max-bytes'] = '64k')))).toThrow(
