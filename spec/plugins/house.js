@@ -1,6 +1,8 @@
 /**
  * The house's Redocly plugin. The rule `idempotency-key` holds the house's
- * promise that a write can be retried safely. The transform `response-headers` gives every response the
+ * promise that a write can be retried safely; `x-source` and `reader-text`
+ * keep where a fact comes from in data (`x-source`) and out of the text a
+ * reader reads. The transform `response-headers` gives every response the
  * headers the root document lists once, under `x-response-headers`, so the
  * source states them once while the lint, the bundle and the breaking-change
  * gate see them on every response. It is a preprocessor for `lint` and
