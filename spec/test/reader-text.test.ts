@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { breaksInsideSentences, readerTexts } from './reader-text.js';
+import { breaksInsideSentences, hasMarkdown, readerTexts } from './reader-text.js';
 import { readSeedPages } from './seeds.js';
 
 const bundle: unknown = JSON.parse(
@@ -61,6 +61,26 @@ describe('the line-break check', () => {
       '```',
     ].join('\n');
     expect(breaksInsideSentences(markdown)).toEqual([]);
+  });
+});
+
+describe('server descriptions, which Redoc and the console print as plain text', () => {
+  const servers = texts.filter((text) => /\/servers\/\d+\/description$/.test(text.pointer));
+
+  it('are found, at the top and on every path', () => {
+    expect(servers.map((server) => server.pointer)).toContain('#/servers/2/description');
+    expect(servers.some((server) => server.pointer.startsWith('#/paths/'))).toBe(true);
+  });
+
+  it.each(servers.map((server) => [server.pointer, server.text] as const))('%s holds no Markdown', (_pointer, text) => {
+    expect(hasMarkdown(text), text).toBe(false);
+  });
+
+  it('the check finds a code span, emphasis and a link, and lets plain words stand', () => {
+    expect(hasMarkdown('Local reference server (`pnpm start`), every operation')).toBe(true);
+    expect(hasMarkdown('Freddy API, **production**')).toBe(true);
+    expect(hasMarkdown('See [the guide](guide.md)')).toBe(true);
+    expect(hasMarkdown('Local reference server (started with pnpm start), every operation')).toBe(false);
   });
 });
 

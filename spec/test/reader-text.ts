@@ -53,3 +53,11 @@ export function breaksInsideSentences(text: string): string[] {
   }
   return breaks;
 }
+
+/** Markdown a plain-text field would show as is: code spans, emphasis, links, headings. */
+const MARKDOWN = /`|\*\*?\S|(?:^|\s)_\S|\[[^\]]*\]\(|^#/m;
+
+/** Whether a text that is shown as plain text (a server's description) holds Markdown. */
+export function hasMarkdown(text: string): boolean {
+  return MARKDOWN.test(text);
+}
