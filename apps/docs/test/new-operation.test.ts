@@ -35,6 +35,8 @@ post:
   x-idempotent: true
   summary: ${SUMMARY}
   description: Probes a thread for the repository's own test of a new operation; answers the thread.
+  x-source:
+    house: The repository's proof that a new operation costs one spec edit.
   tags:
     - Threads
   security:
@@ -44,6 +46,8 @@ post:
   responses:
     "200":
       description: The probed thread.
+      x-source:
+        house: The thread as every thread operation answers it.
       headers:
         Idempotent-Replayed:
           $ref: ../components/headers/Idempotent-Replayed.yaml
