@@ -18,14 +18,16 @@ export interface Query<Params extends unknown[], Row> {
 
 /**
  * `db.prepare(sql)`, typed: the statement itself, so a call costs nothing
- * more. A row comes back as the object (or, after `setReturnArrays(true)`,
- * the array) that `Row` names.
+ * more. A row comes back as the object (or, with `returnArrays`, the array of
+ * its columns: cheaper to build) that `Row` names.
  */
 export function prepare<
   Params extends SQLInputValue[] | [Record<string, SQLInputValue>] = SQLInputValue[],
   Row = never,
->(db: Db, sql: string): Query<Params, Row> {
-  return db.prepare(sql) as unknown as Query<Params, Row>;
+>(db: Db, sql: string, options: { returnArrays?: boolean } = {}): Query<Params, Row> {
+  const statement = db.prepare(sql);
+  if (options.returnArrays) statement.setReturnArrays(true);
+  return statement as unknown as Query<Params, Row>;
 }
 
 /**

@@ -6,9 +6,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ErrorObject } from '@freddy/spec';
-import type { CreateThreadRequest, ListThreadsQuery, Metadata, Thread } from '@freddy/types';
-import { type Db, prepare, type Query, transaction } from './database.js';
+import type { CreateThreadRequest, Metadata, Thread } from '@freddy/types';
+import { type Db, prepare, transaction } from './database.js';
 import { GroupCommit } from './group-commit.js';
+import { type ListPage, type ListQuery, PageReader } from './list-pages.js';
 
 /** What a thread row holds; `body` is the thread object as JSON text, rewritten with every write. */
 export interface ThreadRow {
@@ -37,15 +38,7 @@ export interface ThreadChanges {
   visibleInUi?: boolean;
 }
 
-/** A list query after the contract's defaults are applied. */
-export type ListQuery = ListThreadsQuery & Required<Pick<ListThreadsQuery, 'limit' | 'order'>>;
-
-export interface ListPage {
-  /** Each thread of the page as its JSON text, in list order. */
-  threads: string[];
-  ids: string[];
-  hasMore: boolean;
-}
+export type { ListPage, ListQuery } from './list-pages.js';
 
 /** A cursor id that names no thread of the caller. */
 export class UnknownCursorError extends Error {
@@ -109,7 +102,7 @@ export class ThreadStore {
   private readonly setPin;
   /** Every write goes through here: its own savepoint in a group-committed transaction. */
   private readonly writes: GroupCommit;
-  private readonly listCache = new Map<string, Query<(string | number)[], [string, string]>>();
+  private readonly pageReader: PageReader;
   /**
    * Each thread's row (with its JSON) as last read or written, so a retrieve
    * need not ask SQLite (a third of its cost in the profile) and an update
@@ -134,6 +127,7 @@ export class ThreadStore {
       this.rows.clear();
       this.pages.clear();
     });
+    this.pageReader = new PageReader(db);
     this.select = prepare<[string, string], ThreadRow>(
       db,
       'SELECT * FROM threads WHERE id = ? AND organization_id = ?',
@@ -324,9 +318,8 @@ export class ThreadStore {
   }
 
   /**
-   * One page in list order: pinned first, then by `updated_at` in the
-   * requested direction, ties by id in the same direction. `after` pages
-   * forward from a cursor, `before` backward; both come back in list order.
+   * One page in list order (list-pages.ts): `after` pages forward from a
+   * cursor, `before` backward; both come back in list order.
    */
   list(organizationId: string, query: ListQuery): ListPage {
     const key = JSON.stringify([
@@ -350,47 +343,15 @@ export class ThreadStore {
   }
 
   private readPage(organizationId: string, query: ListQuery): ListPage {
-    const { order, limit } = query;
-    const params: (string | number)[] = [organizationId];
-    const where = ['organization_id = ?'];
-    if (query.assistantId !== undefined) {
-      where.push('assistant_id = ?');
-      params.push(query.assistantId);
-    }
-    if (query.visibleInUi !== undefined) {
-      where.push('visible_in_ui = ?');
-      params.push(query.visibleInUi ? 1 : 0);
-    }
-    const cursorParam = query.after !== undefined ? 'after' : query.before !== undefined ? 'before' : undefined;
-    if (cursorParam) {
-      const cursor = this.select.get(String(query[cursorParam]), organizationId);
-      if (!cursor) throw new UnknownCursorError(cursorParam);
-      // "Later in list order" is a smaller pin flag, or the same flag and a
-      // (updated_at, id) further in the direction of `order`.
-      const forward = cursorParam === 'after';
-      const pinCmp = forward ? '<' : '>';
-      const keyCmp = forward === (order === 'desc') ? '<' : '>';
-      where.push(`(is_pinned ${pinCmp} ? OR (is_pinned = ? AND (updated_at, id) ${keyCmp} (?, ?)))`);
-      params.push(cursor.is_pinned, cursor.is_pinned, cursor.updated_at, cursor.id);
-    }
-    // Backward pages are read nearest-first, then turned round.
-    const reverse = cursorParam === 'before';
-    const keyDir = (order === 'desc') !== reverse ? 'DESC' : 'ASC';
-    const pinDir = reverse ? 'ASC' : 'DESC';
-    const sql = `SELECT body, id FROM threads WHERE ${where.join(' AND ')}
-      ORDER BY is_pinned ${pinDir}, updated_at ${keyDir}, id ${keyDir} LIMIT ?`;
-    params.push(limit + 1);
-    let statement = this.listCache.get(sql);
-    if (!statement) {
-      const prepared = this.db.prepare(sql);
-      prepared.setReturnArrays(true);
-      statement = prepared as unknown as Query<(string | number)[], [string, string]>;
-      this.listCache.set(sql, statement);
-    }
-    const rows = statement.all(...params);
-    const hasMore = rows.length > limit;
-    const page = rows.slice(0, limit);
-    if (reverse) page.reverse();
-    return { threads: page.map((row) => row[0]), ids: page.map((row) => row[1]), hasMore };
+    const side = query.after !== undefined ? 'after' : query.before !== undefined ? 'before' : undefined;
+    if (!side) return this.pageReader.read(organizationId, query);
+    const cursor = this.select.get(String(query[side]), organizationId);
+    if (!cursor) throw new UnknownCursorError(side);
+    return this.pageReader.read(organizationId, query, {
+      side,
+      isPinned: cursor.is_pinned,
+      updatedAt: cursor.updated_at,
+      id: cursor.id,
+    });
   }
 }
