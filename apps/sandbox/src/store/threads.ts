@@ -10,6 +10,7 @@ import type { CreateThreadRequest, Metadata, Thread } from '@freddy/types';
 import { type Db, prepare, transaction } from './database.js';
 import { GroupCommit } from './group-commit.js';
 import { type ListPage, type ListQuery, PageReader } from './list-pages.js';
+import { ThreadCaches, type WriteEffects } from './thread-caches.js';
 
 /** What a thread row holds; `body` is the thread object as JSON text, rewritten with every write. */
 export interface ThreadRow {
@@ -87,46 +88,69 @@ export function toThread(row: Omit<ThreadRow, 'body'>, metadata = JSON.parse(row
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-/** At most this many thread rows are kept in memory; past it the cache starts afresh. */
-const ROW_CACHE_MAX = 10_000;
-/** At most this many list pages per organization; past it its pages start afresh. */
-const PAGE_CACHE_MAX = 1_000;
+/**
+ * Every column of a thread row, and whether a write after the create may
+ * change it. The one statement that stores a row (new or changed) is built
+ * from this, and TypeScript refuses it if a column of ThreadRow is missing.
+ */
+const COLUMNS: Record<keyof ThreadRow, 'fixed' | 'changes'> = {
+  id: 'fixed',
+  organization_id: 'fixed',
+  user_id: 'fixed',
+  created_at: 'fixed',
+  updated_at: 'changes',
+  metadata: 'changes',
+  assistant_id: 'changes',
+  title: 'changes',
+  visible_in_ui: 'changes',
+  message_count: 'changes',
+  status: 'changes',
+  is_pinned: 'changes',
+  pinned_at: 'changes',
+  body: 'changes',
+};
+const COLUMN_NAMES = Object.keys(COLUMNS) as (keyof ThreadRow)[];
+
+/** Inserts a row, or rewrites the changing columns of the same organization's row with its id. */
+const SAVE_ROW = `INSERT INTO threads (${COLUMN_NAMES.join(', ')}) VALUES (${COLUMN_NAMES.map(() => '?').join(', ')})
+  ON CONFLICT (id) DO UPDATE SET ${COLUMN_NAMES.filter((name) => COLUMNS[name] === 'changes')
+    .map((name) => `${name} = excluded.${name}`)
+    .join(', ')}
+  WHERE threads.organization_id = excluded.organization_id`;
+
+/** A row with its `body`: the thread object as JSON text. */
+function withBody(row: Omit<ThreadRow, 'body'>, metadata?: Metadata): ThreadRow {
+  return { ...row, body: JSON.stringify(toThread(row, metadata)) };
+}
+
+/** What a write may do to one organization's threads; each runs its SQL at once. */
+interface Writer {
+  /** Stores a new or changed row. */
+  save(row: ThreadRow): void;
+  /** Deletes a thread (and its messages); false when the organization has no such thread. */
+  remove(id: string): boolean;
+  /** Deletes all of the organization's threads; how many there were. */
+  removeAll(): number;
+}
 
 export class ThreadStore {
   private readonly select;
-  private readonly insert;
+  private readonly saveRow;
   private readonly insertMessage;
-  private readonly update;
   private readonly remove;
   private readonly removeAll;
-  private readonly setPin;
   /** Every write goes through here: its own savepoint in a group-committed transaction. */
   private readonly writes: GroupCommit;
   private readonly pageReader: PageReader;
   /**
-   * Each thread's row (with its JSON) as last read or written, so a retrieve
-   * need not ask SQLite (a third of its cost in the profile) and an update
-   * reads its row from memory. A write puts its new row here as its last step,
-   * after its SQL has run: a write that throws has changed nothing here, a
-   * later write of the same group sees it as it sees the database, and if the
-   * group's COMMIT fails the whole cache is dropped. Reads never see an
-   * uncommitted row, since a group runs and commits in one synchronous turn.
-   * It assumes this process is the only one writing threads to the file, as
-   * the sandbox is.
+   * Rows and list pages in memory. Reads fill them; only `commit` changes
+   * them after a write, once the write's SQL has run: a write that throws has
+   * changed nothing there, and if the group's COMMIT fails they are dropped.
    */
-  private readonly rows = new Map<string, ThreadRow>();
-  /**
-   * List pages already read, per organization and query; any write to an
-   * organization's threads drops its pages (inside the write, so, as for
-   * `rows`, no read sees a page from before a committed write).
-   */
-  private readonly pages = new Map<string, Map<string, ListPage>>();
+  private readonly caches = new ThreadCaches<ThreadRow>();
 
   constructor(private readonly db: Db) {
-    this.writes = new GroupCommit(db, () => {
-      this.rows.clear();
-      this.pages.clear();
-    });
+    this.writes = new GroupCommit(db, () => this.caches.clear());
     this.pageReader = new PageReader(db);
     this.select = prepare<[string, string], ThreadRow>(
       db,
@@ -134,27 +158,13 @@ export class ThreadStore {
     );
     // Positional parameters throughout: node:sqlite binds a named one that the
     // object lacks as NULL, where a position cannot be left out.
-    this.insert = prepare<
-      [string, string, string, number, number, string, string | null, string | null, number, number, string]
-    >(
-      db,
-      `INSERT INTO threads (id, organization_id, user_id, created_at, updated_at, metadata, assistant_id, title,
-        visible_in_ui, message_count, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    this.saveRow = prepare<ThreadRow[keyof ThreadRow][]>(db, SAVE_ROW);
     this.insertMessage = prepare<[string, number, string, string, number]>(
       db,
       'INSERT INTO messages (thread_id, position, role, content, created_at) VALUES (?, ?, ?, ?, ?)',
     );
-    this.update = prepare<[string, string | null, number, number, string, string]>(
-      db,
-      'UPDATE threads SET metadata = ?, title = ?, visible_in_ui = ?, updated_at = ?, body = ? WHERE id = ?',
-    );
     this.remove = prepare<[string, string]>(db, 'DELETE FROM threads WHERE id = ? AND organization_id = ?');
     this.removeAll = prepare<[string]>(db, 'DELETE FROM threads WHERE organization_id = ?');
-    this.setPin = prepare<[number, number | null, string, string]>(
-      db,
-      'UPDATE threads SET is_pinned = ?, pinned_at = ?, body = ? WHERE id = ?',
-    );
   }
 
   get(organizationId: string, id: string): Thread | undefined {
@@ -169,23 +179,46 @@ export class ThreadStore {
 
   /** The caller's thread row, from memory when it has been read or written before. */
   private row(organizationId: string, id: string): ThreadRow | undefined {
-    const cached = this.rows.get(id);
-    if (cached) return cached.organization_id === organizationId ? cached : undefined;
+    const cached = this.caches.row(organizationId, id);
+    if (cached) return cached === 'other organization' ? undefined : cached;
     const row = this.select.get(id, organizationId);
-    if (row) this.remember(row);
+    if (row) this.caches.rememberRow(row);
     return row;
   }
 
-  private remember(row: ThreadRow): void {
-    if (this.rows.size >= ROW_CACHE_MAX) this.rows.clear();
-    this.rows.set(row.id, row);
+  /**
+   * The one commit path: every write to an organization's threads runs here,
+   * inside a transaction, through `Writer`; when `work` returns, the caches
+   * follow what it wrote.
+   */
+  private commit<T>(organizationId: string, work: (writer: Writer) => T): T {
+    const effects: WriteEffects<ThreadRow> = { organizationId, saved: [], removed: [], replacedAll: false };
+    const result = work({
+      save: (row) => {
+        this.saveRow.run(...COLUMN_NAMES.map((name) => row[name]));
+        effects.saved.push(row);
+      },
+      remove: (id) => {
+        if (this.remove.run(id, organizationId).changes !== 1) return false;
+        effects.removed.push(id);
+        return true;
+      },
+      removeAll: () => {
+        effects.replacedAll = true;
+        return Number(this.removeAll.run(organizationId).changes);
+      },
+    });
+    this.caches.afterWrite(effects);
+    return result;
+  }
+
+  /** A write in the next group-committed transaction; resolves once that has committed. */
+  private write<T>(organizationId: string, work: (writer: Writer) => T): Promise<T> {
+    return this.writes.run(() => this.commit(organizationId, work));
   }
 
   create(organizationId: string, userId: string, input: NewThread): Promise<Thread> {
-    return this.writes.run(() => {
-      this.pages.delete(organizationId);
-      return this.insertThread(organizationId, userId, input);
-    });
+    return this.write(organizationId, (writer) => this.insertThread(writer, organizationId, userId, input));
   }
 
   /**
@@ -199,26 +232,27 @@ export class ThreadStore {
     userId: string,
     seed: readonly NewThread[] = [],
   ): { deleted: number; created: number } {
-    return transaction(this.db, () => {
-      this.rows.clear();
-      this.pages.delete(organizationId);
-      const deleted = Number(this.removeAll.run(organizationId).changes);
-      for (const input of seed) this.insertThread(organizationId, userId, input);
-      return { deleted, created: seed.length };
-    });
+    return transaction(this.db, () =>
+      this.commit(organizationId, (writer) => {
+        const deleted = writer.removeAll();
+        for (const input of seed) this.insertThread(writer, organizationId, userId, input);
+        return { deleted, created: seed.length };
+      }),
+    );
   }
 
-  /** Inserts one thread and its messages; the caller runs it inside a transaction. */
-  private insertThread(organizationId: string, userId: string, input: NewThread): Thread {
+  /** Inserts one thread and its messages. */
+  private insertThread(writer: Writer, organizationId: string, userId: string, input: NewThread): Thread {
     const now = nowSeconds();
     const messages = input.messages ?? [];
+    const metadata = input.metadata ?? {};
     const row: Omit<ThreadRow, 'body'> = {
       id: newThreadId(),
       organization_id: organizationId,
       user_id: userId,
       created_at: now,
       updated_at: now,
-      metadata: JSON.stringify(input.metadata ?? {}),
+      metadata: JSON.stringify(metadata),
       assistant_id: input.assistantId ?? null,
       title: input.title ?? null,
       visible_in_ui: input.visibleInUi ? 1 : 0,
@@ -227,20 +261,8 @@ export class ThreadStore {
       is_pinned: 0,
       pinned_at: null,
     };
-    const thread = toThread(row);
-    this.insert.run(
-      row.id,
-      row.organization_id,
-      row.user_id,
-      row.created_at,
-      row.updated_at,
-      row.metadata,
-      row.assistant_id,
-      row.title,
-      row.visible_in_ui,
-      row.message_count,
-      JSON.stringify(thread),
-    );
+    const thread = toThread(row, metadata);
+    writer.save({ ...row, body: JSON.stringify(thread) });
     messages.forEach((m, position) => {
       this.insertMessage.run(row.id, position, m.role, m.content, now);
     });
@@ -259,7 +281,7 @@ export class ThreadStore {
     changes: ThreadChanges,
     check: MetadataCheck,
   ): Promise<string | undefined> {
-    return this.writes.run(() => {
+    return this.write(organizationId, (writer) => {
       const row = this.row(organizationId, id);
       if (!row) return undefined;
       const metadata = changes.metadata
@@ -269,17 +291,17 @@ export class ThreadStore {
         const verdict = check(metadata);
         if (!verdict.ok) throw new MetadataRejectedError(verdict.problem);
       }
-      const next = {
-        ...row,
-        metadata: JSON.stringify(metadata),
-        title: changes.title ?? row.title,
-        visible_in_ui: changes.visibleInUi === undefined ? row.visible_in_ui : changes.visibleInUi ? 1 : 0,
-        updated_at: nowSeconds(),
-      };
-      next.body = JSON.stringify(toThread(next, metadata));
-      this.pages.delete(organizationId);
-      this.update.run(next.metadata, next.title, next.visible_in_ui, next.updated_at, next.body, id);
-      this.remember(next);
+      const next = withBody(
+        {
+          ...row,
+          metadata: JSON.stringify(metadata),
+          title: changes.title ?? row.title,
+          visible_in_ui: changes.visibleInUi === undefined ? row.visible_in_ui : changes.visibleInUi ? 1 : 0,
+          updated_at: nowSeconds(),
+        },
+        metadata,
+      );
+      writer.save(next);
       return next.body;
     });
   }
@@ -289,12 +311,7 @@ export class ThreadStore {
    * it can be stored beside it), or undefined when there was no such thread.
    */
   delete<T>(organizationId: string, id: string, answer: () => T): Promise<T | undefined> {
-    return this.writes.run(() => {
-      if (this.remove.run(id, organizationId).changes !== 1) return undefined;
-      this.rows.delete(id);
-      this.pages.delete(organizationId);
-      return answer();
-    });
+    return this.write(organizationId, (writer) => (writer.remove(id) ? answer() : undefined));
   }
 
   /**
@@ -303,16 +320,13 @@ export class ThreadStore {
    * inside the write, or undefined when there is no such thread.
    */
   pin<T>(organizationId: string, id: string, pinned: boolean, answer: (thread: Thread) => T): Promise<T | undefined> {
-    return this.writes.run(() => {
+    return this.write(organizationId, (writer) => {
       const row = this.row(organizationId, id);
       if (!row) return undefined;
       if ((row.is_pinned === 1) === pinned) return answer(toThread(row));
-      const next = { ...row, is_pinned: pinned ? 1 : 0, pinned_at: pinned ? nowSeconds() : null };
-      const thread = toThread(next);
-      next.body = JSON.stringify(thread);
-      this.pages.delete(organizationId);
-      this.setPin.run(next.is_pinned, next.pinned_at, next.body, id);
-      this.remember(next);
+      const changed = { ...row, is_pinned: pinned ? 1 : 0, pinned_at: pinned ? nowSeconds() : null };
+      const thread = toThread(changed);
+      writer.save({ ...changed, body: JSON.stringify(thread) });
       return answer(thread);
     });
   }
@@ -330,15 +344,10 @@ export class ThreadStore {
       query.after,
       query.before,
     ]);
-    let cached = this.pages.get(organizationId);
-    const hit = cached?.get(key);
+    const hit = this.caches.page(organizationId, key);
     if (hit) return hit;
     const page = this.readPage(organizationId, query);
-    if (!cached || cached.size >= PAGE_CACHE_MAX) {
-      cached = new Map();
-      this.pages.set(organizationId, cached);
-    }
-    cached.set(key, page);
+    this.caches.rememberPage(organizationId, key, page);
     return page;
   }
 
