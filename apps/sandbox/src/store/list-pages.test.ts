@@ -41,7 +41,7 @@ describe('list pages', () => {
   it.each(cases)(
     '$name: every range is a SEARCH of the list index, bounded at the cursor, unsorted',
     ({ query, cursor }) => {
-      const reads = rangeReads('org_1', query, cursor);
+      const reads = rangeReads({ organizationId: 'org_1', generation: 0 }, query, cursor);
       // A page from the start reads both pin flags; from a cursor, its own flag and those after it.
       expect(reads).toHaveLength(cursor && (cursor.side === 'after') === (cursor.isPinned === 0) ? 1 : 2);
       reads.forEach((read, i) => {
@@ -50,8 +50,8 @@ describe('list pages', () => {
         expect(steps).toEqual([
           expect.stringMatching(
             bounded
-              ? /^SEARCH threads USING INDEX threads_list_order \(organization_id=\? AND is_pinned=\? AND \(updated_at,id\)[<>]\(\?,\?\)\)$/
-              : /^SEARCH threads USING INDEX threads_list_order \(organization_id=\? AND is_pinned=\?\)$/,
+              ? /^SEARCH threads USING INDEX threads_list_order \(organization_id=\? AND generation=\? AND is_pinned=\? AND \(updated_at,id\)[<>]\(\?,\?\)\)$/
+              : /^SEARCH threads USING INDEX threads_list_order \(organization_id=\? AND generation=\? AND is_pinned=\?\)$/,
           ),
         ]);
         expect(steps.join('\n')).not.toMatch(/TEMP B-TREE|SCAN/);

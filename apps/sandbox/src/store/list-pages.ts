@@ -1,8 +1,8 @@
 /**
  * List pages, read by seeking the index to the cursor. List order is pinned
  * threads first, then `updated_at` in the requested direction, ties by id in
- * the same direction. One index, (organization_id, is_pinned, updated_at, id),
- * serves it: for each pin flag in turn, a range of (updated_at, id) from the
+ * the same direction. One index, (organization_id, generation, is_pinned,
+ * updated_at, id), serves it: for each pin flag in turn, a range of (updated_at, id) from the
  * cursor, walked forward or backward. A single ORDER BY over both flags would
  * mix directions for `order=asc` (pin flag descending, key ascending), which
  * no index gives without sorting the organization's threads; and an OR of the
@@ -22,6 +22,12 @@ export interface ListPage {
   threads: string[];
   ids: string[];
   hasMore: boolean;
+}
+
+/** The threads a list reads: an organization's live generation. */
+export interface LiveThreads {
+  organizationId: string;
+  generation: number;
 }
 
 /** The thread a page starts from, and which side of it the page lies. */
@@ -46,7 +52,7 @@ const PIN_FLAGS = [1, 0];
  * The ranges that make up a page, in the order they are read. A `before`
  * page is read nearest-first, against list order, and turned round after.
  */
-export function rangeReads(organizationId: string, query: ListQuery, cursor?: Cursor): RangeRead[] {
+export function rangeReads(live: LiveThreads, query: ListQuery, cursor?: Cursor): RangeRead[] {
   const backward = cursor?.side === 'before';
   const flags = backward ? [...PIN_FLAGS].reverse() : PIN_FLAGS;
   const direction = (query.order === 'desc') !== backward ? 'DESC' : 'ASC';
@@ -63,8 +69,8 @@ export function rangeReads(organizationId: string, query: ListQuery, cursor?: Cu
   // Flags read before the cursor's flag lie on the other side of the cursor.
   const first = cursor ? flags.indexOf(cursor.isPinned) : 0;
   return flags.slice(first).map((flag) => {
-    const where = ['organization_id = ?', 'is_pinned = ?', ...filters];
-    const params = [organizationId, flag, ...filterParams];
+    const where = ['organization_id = ?', 'generation = ?', 'is_pinned = ?', ...filters];
+    const params = [live.organizationId, live.generation, flag, ...filterParams];
     if (cursor && flag === cursor.isPinned) {
       where.push(`(updated_at, id) ${direction === 'DESC' ? '<' : '>'} (?, ?)`);
       params.push(cursor.updatedAt, cursor.id);
@@ -82,9 +88,9 @@ export class PageReader {
 
   constructor(private readonly db: Db) {}
 
-  read(organizationId: string, query: ListQuery, cursor?: Cursor): ListPage {
+  read(live: LiveThreads, query: ListQuery, cursor?: Cursor): ListPage {
     const rows: [string, string][] = [];
-    for (const range of rangeReads(organizationId, query, cursor)) {
+    for (const range of rangeReads(live, query, cursor)) {
       const wanted = query.limit + 1 - rows.length;
       if (wanted <= 0) break;
       rows.push(...this.statement(range.sql).all(...range.params, wanted));

@@ -1,5 +1,6 @@
 /**
- * What ThreadStore keeps in memory: thread rows and list pages. Only its one
+ * What ThreadStore keeps in memory: thread rows, list pages and each
+ * organization's live thread generation. Only its one
  * commit path (`ThreadStore.commit`) changes them after a write, so a new
  * write cannot forget to. It assumes this process is the only one writing
  * threads to the file, as the sandbox is.
@@ -22,8 +23,8 @@ export interface WriteEffects<Row extends Keyed> {
   organizationId: string;
   saved: Row[];
   removed: string[];
-  /** The organization's threads were all replaced (a reset). */
-  replacedAll: boolean;
+  /** The organization's new thread generation, when a reset retired its threads. */
+  generation: number | undefined;
 }
 
 export class ThreadCaches<Row extends Keyed> {
@@ -35,6 +36,16 @@ export class ThreadCaches<Row extends Keyed> {
   private readonly rows = new Map<string, Row>();
   /** List pages already read, per organization and query. */
   private readonly pages = new Map<string, Map<string, ListPage>>();
+  /** Each organization's live thread generation. */
+  private readonly generations = new Map<string, number>();
+
+  generation(organizationId: string): number | undefined {
+    return this.generations.get(organizationId);
+  }
+
+  rememberGeneration(organizationId: string, generation: number): void {
+    this.generations.set(organizationId, generation);
+  }
 
   row(organizationId: string, id: string): Row | 'other organization' | undefined {
     const cached = this.rows.get(id);
@@ -71,7 +82,10 @@ export class ThreadCaches<Row extends Keyed> {
    */
   afterWrite(effects: WriteEffects<Row>): void {
     this.pages.delete(effects.organizationId);
-    if (effects.replacedAll) this.rows.clear();
+    if (effects.generation !== undefined) {
+      this.generations.set(effects.organizationId, effects.generation);
+      this.rows.clear();
+    }
     for (const id of effects.removed) this.rows.delete(id);
     for (const row of effects.saved) this.rememberRow(row);
   }
@@ -80,5 +94,6 @@ export class ThreadCaches<Row extends Keyed> {
   clear(): void {
     this.rows.clear();
     this.pages.clear();
+    this.generations.clear();
   }
 }

@@ -10,6 +10,7 @@ import type { CreateThreadRequest, Metadata, Thread } from '@freddy/types';
 import { type Db, prepare, transaction } from './database.js';
 import { GroupCommit } from './group-commit.js';
 import { type ListPage, type ListQuery, PageReader } from './list-pages.js';
+import { RetiredThreads } from './retired-threads.js';
 import { ThreadCaches, type WriteEffects } from './thread-caches.js';
 
 /** What a thread row holds; `body` is the thread object as JSON text, rewritten with every write. */
@@ -27,6 +28,8 @@ export interface ThreadRow {
   status: Thread['status'];
   is_pinned: number;
   pinned_at: number | null;
+  /** The organization's thread generation the row belongs to; a reset retires all before the next. */
+  generation: number;
   body: string;
 }
 
@@ -107,6 +110,7 @@ const COLUMNS: Record<keyof ThreadRow, 'fixed' | 'changes'> = {
   status: 'changes',
   is_pinned: 'changes',
   pinned_at: 'changes',
+  generation: 'fixed',
   body: 'changes',
 };
 const COLUMN_NAMES = Object.keys(COLUMNS) as (keyof ThreadRow)[];
@@ -125,12 +129,17 @@ function withBody(row: Omit<ThreadRow, 'body'>, metadata?: Metadata): ThreadRow 
 
 /** What a write may do to one organization's threads; each runs its SQL at once. */
 interface Writer {
+  /** The organization's live thread generation, that a new row belongs to. */
+  generation(): number;
   /** Stores a new or changed row. */
   save(row: ThreadRow): void;
   /** Deletes a thread (and its messages); false when the organization has no such thread. */
   remove(id: string): boolean;
-  /** Deletes all of the organization's threads; how many there were. */
-  removeAll(): number;
+  /**
+   * Retires all of the organization's threads (retired-threads.ts): from now
+   * on it has none; how many it had.
+   */
+  retireAll(): number;
 }
 
 export class ThreadStore {
@@ -138,7 +147,10 @@ export class ThreadStore {
   private readonly saveRow;
   private readonly insertMessage;
   private readonly remove;
-  private readonly removeAll;
+  private readonly countLive;
+  private readonly readGeneration;
+  private readonly writeGeneration;
+  private readonly retired: RetiredThreads;
   /** Every write goes through here: its own savepoint in a group-committed transaction. */
   private readonly writes: GroupCommit;
   private readonly pageReader: PageReader;
@@ -152,9 +164,9 @@ export class ThreadStore {
   constructor(private readonly db: Db) {
     this.writes = new GroupCommit(db, () => this.caches.clear());
     this.pageReader = new PageReader(db);
-    this.select = prepare<[string, string], ThreadRow>(
+    this.select = prepare<[string, string, number], ThreadRow>(
       db,
-      'SELECT * FROM threads WHERE id = ? AND organization_id = ?',
+      'SELECT * FROM threads WHERE id = ? AND organization_id = ? AND generation = ?',
     );
     // Positional parameters throughout: node:sqlite binds a named one that the
     // object lacks as NULL, where a position cannot be left out.
@@ -163,12 +175,39 @@ export class ThreadStore {
       db,
       'INSERT INTO messages (thread_id, position, role, content, created_at) VALUES (?, ?, ?, ?, ?)',
     );
-    this.remove = prepare<[string, string]>(db, 'DELETE FROM threads WHERE id = ? AND organization_id = ?');
-    this.removeAll = prepare<[string]>(db, 'DELETE FROM threads WHERE organization_id = ?');
+    this.remove = prepare<[string, string, number]>(
+      db,
+      'DELETE FROM threads WHERE id = ? AND organization_id = ? AND generation = ?',
+    );
+    this.countLive = prepare<[string, number], { n: number }>(
+      db,
+      'SELECT count(*) AS n FROM threads WHERE organization_id = ? AND generation = ?',
+    );
+    this.readGeneration = prepare<[string], { thread_generation: number }>(
+      db,
+      'SELECT thread_generation FROM organizations WHERE id = ?',
+    );
+    this.writeGeneration = prepare<[number, string]>(db, 'UPDATE organizations SET thread_generation = ? WHERE id = ?');
+    this.retired = new RetiredThreads(db, this.writes);
+  }
+
+  /** The organization's live thread generation. */
+  private generation(organizationId: string): number {
+    let generation = this.caches.generation(organizationId);
+    if (generation === undefined) {
+      generation = this.readGeneration.get(organizationId)?.thread_generation ?? 0;
+      this.caches.rememberGeneration(organizationId, generation);
+    }
+    return generation;
+  }
+
+  /** Resolves once the threads that resets retired are deleted from the file. */
+  retiredThreadsDeleted(): Promise<void> {
+    return this.retired.idle();
   }
 
   get(organizationId: string, id: string): Thread | undefined {
-    const row = this.select.get(id, organizationId);
+    const row = this.select.get(id, organizationId, this.generation(organizationId));
     return row ? toThread(row) : undefined;
   }
 
@@ -181,7 +220,7 @@ export class ThreadStore {
   private row(organizationId: string, id: string): ThreadRow | undefined {
     const cached = this.caches.row(organizationId, id);
     if (cached) return cached === 'other organization' ? undefined : cached;
-    const row = this.select.get(id, organizationId);
+    const row = this.select.get(id, organizationId, this.generation(organizationId));
     if (row) this.caches.rememberRow(row);
     return row;
   }
@@ -192,20 +231,26 @@ export class ThreadStore {
    * follow what it wrote.
    */
   private commit<T>(organizationId: string, work: (writer: Writer) => T): T {
-    const effects: WriteEffects<ThreadRow> = { organizationId, saved: [], removed: [], replacedAll: false };
+    const effects: WriteEffects<ThreadRow> = { organizationId, saved: [], removed: [], generation: undefined };
+    let generation = this.generation(organizationId);
     const result = work({
       save: (row) => {
         this.saveRow.run(...COLUMN_NAMES.map((name) => row[name]));
         effects.saved.push(row);
       },
+      generation: () => generation,
       remove: (id) => {
-        if (this.remove.run(id, organizationId).changes !== 1) return false;
+        if (this.remove.run(id, organizationId, generation).changes !== 1) return false;
         effects.removed.push(id);
         return true;
       },
-      removeAll: () => {
-        effects.replacedAll = true;
-        return Number(this.removeAll.run(organizationId).changes);
+      retireAll: () => {
+        const live = this.countLive.get(organizationId, generation)!.n;
+        generation += 1;
+        this.writeGeneration.run(generation, organizationId);
+        this.retired.retire(organizationId, generation);
+        effects.generation = generation;
+        return live;
       },
     });
     this.caches.afterWrite(effects);
@@ -222,8 +267,10 @@ export class ThreadStore {
   }
 
   /**
-   * A clean slate for one organization, in one transaction: its threads (and
-   * their messages) are deleted, then `seed`, if given, is created afresh.
+   * A clean slate for one organization, in one short transaction: its threads
+   * (and their messages) are retired, gone for every read and write at once
+   * and deleted from the file in batches afterwards (retired-threads.ts), then
+   * `seed`, if given, is created afresh.
    * Keys and the other organizations are untouched. (The app's reset also
    * forgets the organization's idempotency records.)
    */
@@ -232,13 +279,19 @@ export class ThreadStore {
     userId: string,
     seed: readonly NewThread[] = [],
   ): { deleted: number; created: number } {
-    return transaction(this.db, () =>
-      this.commit(organizationId, (writer) => {
-        const deleted = writer.removeAll();
-        for (const input of seed) this.insertThread(writer, organizationId, userId, input);
-        return { deleted, created: seed.length };
-      }),
-    );
+    try {
+      return transaction(this.db, () =>
+        this.commit(organizationId, (writer) => {
+          const deleted = writer.retireAll();
+          for (const input of seed) this.insertThread(writer, organizationId, userId, input);
+          return { deleted, created: seed.length };
+        }),
+      );
+    } catch (error) {
+      // Rolled back after the caches followed it.
+      this.caches.clear();
+      throw error;
+    }
   }
 
   /** Inserts one thread and its messages. */
@@ -260,6 +313,7 @@ export class ThreadStore {
       status: 'inactive',
       is_pinned: 0,
       pinned_at: null,
+      generation: writer.generation(),
     };
     const thread = toThread(row, metadata);
     writer.save({ ...row, body: JSON.stringify(thread) });
@@ -353,10 +407,11 @@ export class ThreadStore {
 
   private readPage(organizationId: string, query: ListQuery): ListPage {
     const side = query.after !== undefined ? 'after' : query.before !== undefined ? 'before' : undefined;
-    if (!side) return this.pageReader.read(organizationId, query);
-    const cursor = this.select.get(String(query[side]), organizationId);
+    const live = { organizationId, generation: this.generation(organizationId) };
+    if (!side) return this.pageReader.read(live, query);
+    const cursor = this.select.get(String(query[side]), organizationId, this.generation(organizationId));
     if (!cursor) throw new UnknownCursorError(side);
-    return this.pageReader.read(organizationId, query, {
+    return this.pageReader.read(live, query, {
       side,
       isPinned: cursor.is_pinned,
       updatedAt: cursor.updated_at,
