@@ -2,13 +2,14 @@
  * List pages, read by seeking the index to the cursor. List order is pinned
  * threads first, then `updated_at` in the requested direction, ties by id in
  * the same direction. One index, (organization_id, generation, is_pinned,
- * updated_at, id), serves it: for each pin flag in turn, a range of (updated_at, id) from the
- * cursor, walked forward or backward. A single ORDER BY over both flags would
- * mix directions for `order=asc` (pin flag descending, key ascending), which
- * no index gives without sorting the organization's threads; and an OR of the
- * two flags' bounds defeats the seek, scanning from the top of the
- * organization. So a page costs the same at any depth and in either order
- * (`list-pages.test.ts` holds the query plan to it; `bench/pages.mjs`
+ * updated_at, id), serves it: for each pin flag in turn, a range of
+ * (updated_at, id) from the cursor, walked forward or backward, in the
+ * organization's live generation (retired-threads.ts). A single ORDER BY over
+ * both flags would mix directions for `order=asc` (pin flag descending, key
+ * ascending), which no index gives without sorting the organization's threads;
+ * and an OR of the two flags' bounds defeats the seek, scanning from the top
+ * of the organization. So a page costs the same at any depth and in either
+ * order (`list-pages.test.ts` holds the query plan to it; `bench/pages.mjs`
  * measures it).
  */
 import type { ListThreadsQuery } from '@freddy/types';

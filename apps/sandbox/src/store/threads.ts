@@ -155,9 +155,10 @@ export class ThreadStore {
   private readonly writes: GroupCommit;
   private readonly pageReader: PageReader;
   /**
-   * Rows and list pages in memory. Reads fill them; only `commit` changes
-   * them after a write, once the write's SQL has run: a write that throws has
-   * changed nothing there, and if the group's COMMIT fails they are dropped.
+   * Rows, list pages and generations in memory. Reads fill them; only
+   * `commit` changes them after a write, once the write's SQL has run: a
+   * write that throws has changed nothing there, and if the group's COMMIT
+   * fails they are dropped.
    */
   private readonly caches = new ThreadCaches<ThreadRow>();
 
