@@ -17,7 +17,7 @@
 // BENCH_CLI=<another build's lib/cli.js> runs that build instead (say, a
 // worktree of an earlier commit), for a before/after.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -105,8 +105,13 @@ function otherKey() {
 }
 
 const ms = (ns) => Number(ns) / 1e6;
+
+/** CPU time (user + system) a process has used, in µs, from /proc (Linux; 10 ms ticks). */
+function cpuMicros(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
 const round = (x) => Math.round(x * 100) / 100;
-const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * p)];
 const median = (xs) => percentile(xs, 0.5);
 
@@ -123,11 +128,14 @@ async function getJson(url, key) {
  */
 async function walk(base, key, order, direction, lastThread) {
   const times = [];
+  // The server's CPU time at each page's start, which a busy machine moves far less than wall time.
+  const cpu = [];
   let seen = direction === 'before' ? 1 : 0;
   let cursor = direction === 'before' ? lastThread : undefined;
   let lastThreadSeen;
   for (;;) {
     const url = `${base}/threads?limit=${LIMIT}&order=${order}${cursor ? `&${direction}=${cursor}` : ''}`;
+    cpu.push(cpuMicros(server.pid));
     const t0 = process.hrtime.bigint();
     const page = await getJson(url, key);
     times.push(ms(process.hrtime.bigint() - t0));
@@ -137,7 +145,10 @@ async function walk(base, key, order, direction, lastThread) {
     cursor = direction === 'after' ? page.lastId : page.firstId;
   }
   if (seen !== THREADS) throw new Error(`${order} ${direction} walk saw ${seen} threads, not ${THREADS}`);
+  cpu.push(cpuMicros(server.pid));
   const tenth = Math.max(1, Math.floor(times.length / 10));
+  const cpuFirst = (cpu[tenth] - cpu[0]) / tenth / 1000;
+  const cpuLast = (cpu.at(-1) - cpu.at(-1 - tenth)) / tenth / 1000;
   const first = times.slice(0, tenth);
   const last = times.slice(-tenth);
   const row = {
@@ -147,10 +158,10 @@ async function walk(base, key, order, direction, lastThread) {
     'first tenth median ms': round(median(first)),
     'last tenth median ms': round(median(last)),
     'last/first': round(median(last) / median(first)),
-    'first tenth mean ms': round(mean(first)),
-    'last tenth mean ms': round(mean(last)),
     'p99 ms': round(percentile(times, 0.99)),
     'slowest ms': round(Math.max(...times)),
+    'server CPU ms/page, first tenth': round(cpuFirst),
+    'last tenth': round(cpuLast),
   };
   return { row, last: lastThreadSeen };
 }
