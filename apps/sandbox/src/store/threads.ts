@@ -93,7 +93,7 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /**
  * Every column of a thread row, and whether a write after the create may
- * change it. The one statement that stores a row (new or changed) is built
+ * change it. The statements that store a row (new, or changed) are built
  * from this, and TypeScript refuses it if a column of ThreadRow is missing.
  */
 const COLUMNS: Record<keyof ThreadRow, 'fixed' | 'changes'> = {
@@ -115,12 +115,12 @@ const COLUMNS: Record<keyof ThreadRow, 'fixed' | 'changes'> = {
 };
 const COLUMN_NAMES = Object.keys(COLUMNS) as (keyof ThreadRow)[];
 
-/** Inserts a row, or rewrites the changing columns of the same organization's row with its id. */
-const SAVE_ROW = `INSERT INTO threads (${COLUMN_NAMES.join(', ')}) VALUES (${COLUMN_NAMES.map(() => '?').join(', ')})
-  ON CONFLICT (id) DO UPDATE SET ${COLUMN_NAMES.filter((name) => COLUMNS[name] === 'changes')
-    .map((name) => `${name} = excluded.${name}`)
-    .join(', ')}
-  WHERE threads.organization_id = excluded.organization_id`;
+const CHANGING_COLUMNS = COLUMN_NAMES.filter((name) => COLUMNS[name] === 'changes');
+const INSERT_ROW = `INSERT INTO threads (${COLUMN_NAMES.join(', ')})
+  VALUES (${COLUMN_NAMES.map(() => '?').join(', ')})`;
+/** Rewrites the changing columns of the row with this id and organization. */
+const UPDATE_ROW = `UPDATE threads SET ${CHANGING_COLUMNS.map((name) => `${name} = ?`).join(', ')}
+  WHERE id = ? AND organization_id = ?`;
 
 /** A row with its `body`: the thread object as JSON text. */
 function withBody(row: Omit<ThreadRow, 'body'>, metadata?: Metadata): ThreadRow {
@@ -131,8 +131,10 @@ function withBody(row: Omit<ThreadRow, 'body'>, metadata?: Metadata): ThreadRow 
 interface Writer {
   /** The organization's live thread generation, that a new row belongs to. */
   generation(): number;
-  /** Stores a new or changed row. */
-  save(row: ThreadRow): void;
+  /** Stores a new row. */
+  insert(row: ThreadRow): void;
+  /** Stores a changed row (its changing columns). */
+  update(row: ThreadRow): void;
   /** Deletes a thread (and its messages); false when the organization has no such thread. */
   remove(id: string): boolean;
   /**
@@ -144,7 +146,8 @@ interface Writer {
 
 export class ThreadStore {
   private readonly select;
-  private readonly saveRow;
+  private readonly insertRow;
+  private readonly updateRow;
   private readonly insertMessage;
   private readonly remove;
   private readonly countLive;
@@ -171,7 +174,8 @@ export class ThreadStore {
     );
     // Positional parameters throughout: node:sqlite binds a named one that the
     // object lacks as NULL, where a position cannot be left out.
-    this.saveRow = prepare<ThreadRow[keyof ThreadRow][]>(db, SAVE_ROW);
+    this.insertRow = prepare<ThreadRow[keyof ThreadRow][]>(db, INSERT_ROW);
+    this.updateRow = prepare<ThreadRow[keyof ThreadRow][]>(db, UPDATE_ROW);
     this.insertMessage = prepare<[string, number, string, string, number]>(
       db,
       'INSERT INTO messages (thread_id, position, role, content, created_at) VALUES (?, ?, ?, ?, ?)',
@@ -235,8 +239,12 @@ export class ThreadStore {
     const effects: WriteEffects<ThreadRow> = { organizationId, saved: [], removed: [], generation: undefined };
     let generation = this.generation(organizationId);
     const result = work({
-      save: (row) => {
-        this.saveRow.run(...COLUMN_NAMES.map((name) => row[name]));
+      insert: (row) => {
+        this.insertRow.run(...COLUMN_NAMES.map((name) => row[name]));
+        effects.saved.push(row);
+      },
+      update: (row) => {
+        this.updateRow.run(...CHANGING_COLUMNS.map((name) => row[name]), row.id, organizationId);
         effects.saved.push(row);
       },
       generation: () => generation,
@@ -317,7 +325,7 @@ export class ThreadStore {
       generation: writer.generation(),
     };
     const thread = toThread(row, metadata);
-    writer.save({ ...row, body: JSON.stringify(thread) });
+    writer.insert({ ...row, body: JSON.stringify(thread) });
     messages.forEach((m, position) => {
       this.insertMessage.run(row.id, position, m.role, m.content, now);
     });
@@ -356,7 +364,7 @@ export class ThreadStore {
         },
         metadata,
       );
-      writer.save(next);
+      writer.update(next);
       return next.body;
     });
   }
@@ -381,7 +389,7 @@ export class ThreadStore {
       if ((row.is_pinned === 1) === pinned) return answer(toThread(row));
       const changed = { ...row, is_pinned: pinned ? 1 : 0, pinned_at: pinned ? nowSeconds() : null };
       const thread = toThread(changed);
-      writer.save({ ...changed, body: JSON.stringify(thread) });
+      writer.update({ ...changed, body: JSON.stringify(thread) });
       return answer(thread);
     });
   }
