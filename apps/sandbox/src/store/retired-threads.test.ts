@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Db, openDatabase, prepare } from './database.js';
 import { PURGE_BATCH } from './retired-threads.js';
-import { type ListQuery, ThreadStore } from './threads.js';
+import { type ListQuery, ThreadStore, UnknownCursorError } from './threads.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'freddy-retired-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** More threads than a few purge batches, each with a message, written straight into org_a. */
-const LARGE = PURGE_BATCH * 3 + 7;
+const LARGE = PURGE_BATCH * 5 + 7;
 
 function openWithTwoOrganizations(dataDir?: string) {
   const db = openDatabase(dataDir);
@@ -47,6 +47,17 @@ describe('a reset of a large organization', () => {
     expect(titles(store, 'org_a')).toEqual(['seeded']);
     expect(store.getJson('org_a', 'thread_large1')).toBeUndefined();
     expect(storedOfA(db)).toBeGreaterThan(1);
+    // A retired thread still in the file is no cursor, and no write reaches it.
+    const retired = `thread_large${LARGE}`;
+    expect(count(db, `threads WHERE id = '${retired}'`)).toBe(1);
+    expect(() => store.list('org_a', { ...page, after: retired })).toThrow(UnknownCursorError);
+    expect(
+      await Promise.all([
+        store.change('org_a', retired, { title: 'back' }, () => ({ ok: true })),
+        store.pin('org_a', retired, true, () => 'pinned'),
+        store.delete('org_a', retired, () => 'deleted'),
+      ]),
+    ).toEqual([undefined, undefined, undefined]);
 
     // Another organization's write and read are answered while retired rows are still being deleted.
     await store.create('org_b', 'uid_b', { title: 'also theirs', visibleInUi: true });
