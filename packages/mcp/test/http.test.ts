@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
+import { describeContract } from '@freddy/spec';
 import { useSandbox } from '@freddy/testing';
 import { afterAll, describe, expect, test } from 'vitest';
 import { closeMcpHttpServers, initialize, mcpHeaders, startMcpHttp } from './support/http-servers.js';
@@ -218,7 +219,7 @@ describe('the bin', () => {
       });
       const mcp = await connectHttp(url);
       try {
-        expect((await mcp.client.listTools()).tools).toHaveLength(8);
+        expect((await mcp.client.listTools()).tools).toHaveLength(describeContract().operations.length);
       } finally {
         await mcp.close();
       }

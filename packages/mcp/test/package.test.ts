@@ -7,13 +7,14 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { describeContract } from '@freddy/spec';
 import { ensureRuntime, nodeRuntime, useSandbox } from '@freddy/testing';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { installConsumerProject, mcpDir, run } from './support/consumer-project.js';
 import { call, text } from './support/mcp-clients.js';
-import { TOOL_NAMES } from './support/tool-names.js';
+import { snake } from './support/tool-names.js';
 
 const sandbox = useSandbox();
 let project: string;
@@ -109,7 +110,7 @@ describe('npx freddy-mcp in the consumer project', () => {
     await client.connect(transport);
     try {
       const { tools } = await client.listTools();
-      expect(tools.map((tool) => tool.name)).toEqual(TOOL_NAMES);
+      expect(tools.map((tool) => tool.name)).toEqual(describeContract().operations.map((op) => snake(op.id)));
       const created = await call(client, 'create_thread', { title: `from Node ${major}` });
       expect(created.isError, text(created)).toBeFalsy();
       expect(created.structuredContent).toMatchObject({ title: `from Node ${major}` });

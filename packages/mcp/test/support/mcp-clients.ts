@@ -10,6 +10,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { createFreddyMcpServer } from '../../src/server.js';
+import type { ToolDefinition } from '../../src/tools/definition.js';
 
 export const binPath = fileURLToPath(new URL('../../bin/freddy-mcp.js', import.meta.url));
 
@@ -51,10 +52,10 @@ export async function connectHttp(url: string, authorization?: string): Promise<
   return { client, stderr: () => '', close: () => client.close() };
 }
 
-/** A server in this process, through the SDK's in-memory transport. */
-export async function connectInMemory(freddy: FreddyClient): Promise<Connected> {
+/** A server in this process, through the SDK's in-memory transport; every built tool unless `tools` says otherwise. */
+export async function connectInMemory(freddy: FreddyClient, tools?: readonly ToolDefinition[]): Promise<Connected> {
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  const server = createFreddyMcpServer({ client: freddy });
+  const server = createFreddyMcpServer({ client: freddy, ...(tools ? { tools } : {}) });
   await server.connect(serverSide);
   const client = newClient();
   await client.connect(clientSide);
