@@ -185,6 +185,8 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
           return { data: JSON.parse(text) as SuccessBody<K>, response };
         }
         failure = apiErrorFor(response.status, redact(error, secret), response.headers.get('x-request-id'));
+        // An error names the key its call sent, so the caller can send the same write again safely.
+        failure.idempotencyKey = idempotencyKey;
         if (!shouldRetry(response.status, response.headers.get('x-should-retry'))) throw failure;
         retryAfter = response.headers.get('retry-after');
       } catch (cause) {
@@ -196,6 +198,7 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
         failure = timedOut
           ? new FreddyTimeoutError(`Request timed out after ${ms} ms`)
           : new FreddyConnectionError('Connection error', { cause });
+        failure.idempotencyKey = idempotencyKey;
       } finally {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);

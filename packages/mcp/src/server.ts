@@ -20,12 +20,21 @@ import { argumentChecker } from './tools/arguments.js';
 import { callTool } from './tools/call-tool.js';
 import { toolDefinitions } from './tools/catalog.js';
 import type { ToolDefinition } from './tools/definition.js';
+import { callDeadlineMs, DEFAULT_ATTEMPT_TIMEOUT_MS } from './tools/timeouts.js';
+import { WriteKeyMemory, type WriteKeys } from './tools/write-keys.js';
 
 export interface FreddyMcpServerOptions {
   /** Every call goes through it, with its key, retries, timeouts and bounds. */
   client: FreddyClient;
   /** Default: every tool. */
   tools?: readonly ToolDefinition[];
+  /**
+   * The keys of this credential's writes whose outcome is not known, shared by every server made for
+   * it (over HTTP, one per request: `WriteKeyMemory.for(key)` once per process). Default: this server's own.
+   */
+  writeKeys?: WriteKeys;
+  /** The most a call may take, retries included (default: what the client's default attempts need, see timeouts.ts). */
+  deadlineMs?: number;
 }
 
 // The SDK's Server checks every tools/call against the full schema and answers a malformed one -32602
@@ -34,13 +43,18 @@ export interface FreddyMcpServerOptions {
 // malformed call reaches the SDK's check and gets the caller's error code.
 const ToolsCallRequest = CallToolRequestSchema.pick({ method: true }).passthrough();
 
-const INSTRUCTIONS = `Tools for the ${contract.title} (${contract.version}), one per operation, named by operation id. Arguments are checked against each tool's inputSchema before anything is sent. An API error is a result with isError: true that names the status, code, message, param and request id: read it, mend the arguments, call again. Writes are retried safely (one Idempotency-Key per call).`;
+const INSTRUCTIONS = `Tools for the ${contract.title} (${contract.version}), one per operation, named by operation id. Arguments are checked against each tool's inputSchema before anything is sent. An API error is a result with isError: true that names the status, code, message, param and request id: read it, mend the arguments, call again. Writes are retried safely (one Idempotency-Key per call); a write whose outcome is unknown says so and names the idempotency_key to repeat it with.`;
 
 // One for every server: over HTTP a server is made per request, and compiling a tool's schema costs
 // more than checking a call against it.
 const check = argumentChecker();
 
-export function createFreddyMcpServer({ client, tools = toolDefinitions }: FreddyMcpServerOptions): Server {
+export function createFreddyMcpServer({
+  client,
+  tools = toolDefinitions,
+  writeKeys = new WriteKeyMemory().for(''),
+  deadlineMs = callDeadlineMs(DEFAULT_ATTEMPT_TIMEOUT_MS),
+}: FreddyMcpServerOptions): Server {
   const server = new Server(
     { name: manifest.name, title: contract.title, version: manifest.version },
     { capabilities: { tools: {} }, instructions: INSTRUCTIONS },
@@ -55,7 +69,7 @@ export function createFreddyMcpServer({ client, tools = toolDefinitions }: Fredd
     const { name, arguments: args } = (request as CallToolRequest).params;
     const tool = byName.get(name);
     if (!tool) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name}`);
-    return callTool(tool, args, { client, check, signal: extra.signal });
+    return callTool(tool, args, { client, check, writeKeys, deadlineMs, signal: extra.signal });
   });
   return server;
 }

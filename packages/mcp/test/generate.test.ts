@@ -85,6 +85,17 @@ describe('from the real contract', () => {
       assistantId: 'body',
       visibleInUi: 'body',
       title: 'body',
+      idempotency_key: 'idempotencyKey',
+    });
+    // The Idempotency-Key header is an optional argument, with the contract's bounds.
+    const header = describeContract().operation('createThread').parameters.header[0]!;
+    expect(header.name).toBe('Idempotency-Key');
+    expect(create.inputSchema.required ?? []).not.toContain('idempotency_key');
+    expect(create.inputSchema.properties?.idempotency_key).toMatchObject({
+      type: 'string',
+      minLength: (header.schema as { minLength: number }).minLength,
+      maxLength: (header.schema as { maxLength: number }).maxLength,
+      description: expect.stringContaining('outcome is unknown'),
     });
     // A nullable reference in a result (title: ThreadTitle or Null) is a list of types.
     expect(create.outputSchema?.properties?.title).toEqual({ type: ['string', 'null'] });

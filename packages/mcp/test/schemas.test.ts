@@ -52,7 +52,10 @@ describe.each(contract.operations.map((op) => [op.id, op] as const))('%s', (_, o
 
 /** The `tools/list` answer's bytes, as the SDK's client receives them from a server offering `tools`. */
 async function listBytes(tools?: readonly ToolDefinition[]): Promise<{ bytes: number; count: number }> {
-  const mcp = await connectInMemory(createFreddyClient({ apiKey: 'ak_x', baseUrl: 'http://127.0.0.1:9/v1' }), tools);
+  const mcp = await connectInMemory(
+    createFreddyClient({ apiKey: 'ak_x', baseUrl: 'http://127.0.0.1:9/v1' }),
+    tools ? { tools } : {},
+  );
   try {
     const { tools: listed } = await mcp.client.listTools();
     return {

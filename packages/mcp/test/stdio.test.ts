@@ -40,6 +40,11 @@ describe('starting up', () => {
     ],
     [['--read-only', '--tools', writes[0]!], {}, new RegExp(`--read-only leaves out ${writes[0]}`)],
     [[], { FREDDY_BASE_URL: 'ftp://example.com' }, 'freddy-mcp: FREDDY_BASE_URL must be http or https, not ftp:\n'],
+    [
+      [],
+      { FREDDY_TIMEOUT_MS: '90s' },
+      'freddy-mcp: FREDDY_TIMEOUT_MS must be a whole number of milliseconds, 1–60000, not "90s"\n',
+    ],
     [['--port', '80'], {}, 'freddy-mcp: --port, --host and --allowed-origins belong to --http\n'],
   ])('%j %j: one clear line and exit code 1', (args, env, expected) => {
     const run = spawnSync(process.execPath, [binPath, ...args], {

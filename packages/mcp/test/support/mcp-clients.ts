@@ -9,8 +9,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { createFreddyMcpServer } from '../../src/server.js';
-import type { ToolDefinition } from '../../src/tools/definition.js';
+import { createFreddyMcpServer, type FreddyMcpServerOptions } from '../../src/server.js';
 
 export const binPath = fileURLToPath(new URL('../../bin/freddy-mcp.js', import.meta.url));
 
@@ -52,10 +51,13 @@ export async function connectHttp(url: string, authorization?: string): Promise<
   return { client, stderr: () => '', close: () => client.close() };
 }
 
-/** A server in this process, through the SDK's in-memory transport; every built tool unless `tools` says otherwise. */
-export async function connectInMemory(freddy: FreddyClient, tools?: readonly ToolDefinition[]): Promise<Connected> {
+/** A server in this process, through the SDK's in-memory transport, with the server's defaults unless `options` says otherwise. */
+export async function connectInMemory(
+  freddy: FreddyClient,
+  options: Omit<FreddyMcpServerOptions, 'client'> = {},
+): Promise<Connected> {
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  const server = createFreddyMcpServer({ client: freddy, ...(tools ? { tools } : {}) });
+  const server = createFreddyMcpServer({ client: freddy, ...options });
   await server.connect(serverSide);
   const client = newClient();
   await client.connect(clientSide);

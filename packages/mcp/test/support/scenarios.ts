@@ -76,6 +76,11 @@ export function toolScenarios(sandbox: SandboxHandle, harness: Harness): void {
         expect(tool.title).toBe(op.summary);
         const names = [...op.parameters.path, ...op.parameters.query].map((parameter) => parameter.name);
         names.push(...Object.keys(op.requestBody?.schema.properties ?? {}));
+        // A write that takes an Idempotency-Key takes it as an optional argument, to repeat itself safely.
+        if (op.parameters.header.some((header) => header.name === 'Idempotency-Key')) {
+          names.push('idempotency_key');
+          expect(tool.inputSchema.required ?? [], op.id).not.toContain('idempotency_key');
+        }
         expect(Object.keys(tool.inputSchema.properties ?? {}).sort()).toEqual(names.sort());
         const readOnly = op.method === 'GET';
         expect(tool.annotations?.readOnlyHint ?? false, op.id).toBe(readOnly);
