@@ -4,9 +4,9 @@
  * to stdout; one line about the server, and any error, to stderr.
  */
 import { createFreddyClient, type Logger } from '@freddy/client';
-import manifest from '../package.json' with { type: 'json' };
 import { type Config, ConfigError, DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, readCommand } from './config.js';
 import { hostConfig } from './host-config.js';
+import { manifest } from './manifest.js';
 import { createFreddyMcpServer } from './server.js';
 import { selectTools, ToolSelectionError } from './tools/catalog.js';
 import { callDeadlineMs, MAX_RETRIES } from './tools/timeouts.js';

@@ -116,6 +116,9 @@ function readBaseUrl(text: string | undefined): string | undefined {
   }
   // Credentials belong in FREDDY_API_KEY; a URL is printed in log lines.
   if (url.username || url.password) throw new ConfigError('FREDDY_BASE_URL must not carry a user or password');
+  // Every path is joined to it: a query or a fragment would end up inside each request's path.
+  if (url.search || url.hash || /[?#]/.test(text))
+    throw new ConfigError("FREDDY_BASE_URL must not carry a query or a fragment (?… or #…): give the API's base only");
   return url.href.replace(/\/$/, '');
 }
 

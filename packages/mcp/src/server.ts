@@ -11,11 +11,10 @@ import {
   CallToolRequestSchema,
   ErrorCode,
   ListToolsRequestSchema,
-  McpError,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
 import { contract } from '../generated/tools.js';
-import manifest from '../package.json' with { type: 'json' };
+import { manifest } from './manifest.js';
 import { argumentChecker } from './tools/arguments.js';
 import { callTool } from './tools/call-tool.js';
 import { toolDefinitions } from './tools/catalog.js';
@@ -68,8 +67,17 @@ export function createFreddyMcpServer({
     // The SDK's Server has checked the request against the full schema already (see ToolsCallRequest).
     const { name, arguments: args } = (request as CallToolRequest).params;
     const tool = byName.get(name);
-    if (!tool) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name}`);
+    if (!tool) throw protocolError(ErrorCode.InvalidParams, `Unknown tool: ${name}`);
     return callTool(tool, args, { client, check, writeKeys, deadlineMs, signal: extra.signal });
   });
   return server;
+}
+
+/**
+ * A JSON-RPC error for the SDK to answer with, its message as written: the SDK sends an error's `code`
+ * and `message`, and an `McpError`'s message already says "MCP error -32602: ", which the client's
+ * `McpError` would say again.
+ */
+function protocolError(code: ErrorCode, message: string): Error & { code: ErrorCode } {
+  return Object.assign(new Error(message), { code });
 }

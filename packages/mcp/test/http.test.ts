@@ -5,10 +5,13 @@
  * each request brings, and the HTTP answers for what is not MCP.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { describeContract } from '@freddy/spec';
 import { useSandbox } from '@freddy/testing';
 import { afterAll, describe, expect, test } from 'vitest';
+import { SLOW_CLIENT_LIMITS } from '../src/transports/http.js';
 import { closeMcpHttpServers, initialize, mcpHeaders, startMcpHttp } from './support/http-servers.js';
 import { binPath, call, connectHttp, text } from './support/mcp-clients.js';
 import { toolScenarios } from './support/scenarios.js';
@@ -49,7 +52,51 @@ function raw(url: string, headers: Record<string, string>, body = initialize, ag
   );
 }
 
+/** A raw socket that sends `chunks` one by one, never finishing: when the server cuts it, and what it answered. */
+function slowClient(url: string, chunks: string[]): Promise<{ answer: string; afterMs: number }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    let answer = '';
+    const socket = connect({ host: hostname, port: Number(port) }, () => {
+      for (const chunk of chunks) socket.write(chunk);
+    });
+    socket.on('data', (chunk: Buffer) => {
+      answer += chunk.toString();
+    });
+    socket.on('close', () => resolve({ answer, afterMs: performance.now() - started }));
+    socket.on('error', reject);
+  });
+}
+
 describe('connections', () => {
+  test('the documented limits for slow clients are the ones the server keeps', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    expect(readme).toContain(
+      `headers must arrive within ${SLOW_CLIENT_LIMITS.headersMs / 1000} s and the request within ${SLOW_CLIENT_LIMITS.requestMs / 1000} s`,
+    );
+  });
+
+  test('a client slow to send its headers, or its body, is cut at the limit, not long after (408)', async () => {
+    const limits = { headersMs: 1_000, requestMs: 2_000 };
+    const { url } = await startMcpHttp({ apiKey: 'ak_x', baseUrl: sandbox.current.url, slowClientLimits: limits });
+    const { host } = new URL(url);
+    const [headers, body] = await Promise.all([
+      slowClient(url, [`POST /mcp HTTP/1.1\r\nHost: ${host}\r\n`]),
+      slowClient(url, [
+        `POST /mcp HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\n` +
+          `Accept: application/json, text/event-stream\r\nContent-Length: 100\r\n\r\n{"jsonrpc"`,
+      ]),
+    ]);
+    expect(headers.answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(body.answer).toMatch(/^HTTP\/1\.1 408 /);
+    // Cut at the limit, checked every second: Node's own check, every 30 s, held them 28–58 s.
+    expect(headers.afterMs).toBeGreaterThanOrEqual(limits.headersMs - 50);
+    expect(body.afterMs).toBeGreaterThanOrEqual(limits.requestMs - 50);
+    expect(headers.afterMs).toBeLessThan(limits.headersMs + 15_000);
+    expect(body.afterMs).toBeLessThan(limits.requestMs + 15_000);
+  });
+
   test("an idle connection outlives the clients' own keep-alive, so a client is never the one to find it closed", async () => {
     const { url } = await startMcpHttp({ apiKey: 'ak_x', baseUrl: sandbox.current.url });
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
@@ -101,6 +148,21 @@ describe('browsers, against DNS rebinding', () => {
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) {
       expect((await raw(url, { ...mcpHeaders, host })).status, host).toBe(200);
     }
+  });
+
+  test("the server's own loopback origin passes; the same name on another port does not", async () => {
+    const { url } = await startMcpHttp({ apiKey: 'ak_x', baseUrl: sandbox.current.url });
+    const port = Number(new URL(url).port);
+    for (const origin of [`http://localhost:${port}`, `http://127.0.0.1:${port}`]) {
+      const res = await fetch(url, { method: 'POST', headers: { ...mcpHeaders, origin }, body: initialize });
+      expect(res.status, origin).toBe(200);
+    }
+    const other = await fetch(url, {
+      method: 'POST',
+      headers: { ...mcpHeaders, origin: `http://localhost:${port === 65_535 ? port - 1 : port + 1}` },
+      body: initialize,
+    });
+    expect(other.status).toBe(403);
   });
 
   test('an allowed origin is answered, with CORS, and its preflight too', async () => {
@@ -161,7 +223,23 @@ describe('keys per request', () => {
     }
   });
 
-  test("a request without Authorization is made with the server's key; one that is not Bearer is refused", async () => {
+  test('bound to an address that is not loopback, a request without Authorization is refused: no key is lent', async () => {
+    const { demo } = sandbox.current.credentials;
+    const http = await startMcpHttp({ apiKey: demo.apiKey, baseUrl: sandbox.current.url, host: '0.0.0.0' });
+    const url = http.url.replace('0.0.0.0', '127.0.0.1');
+    const anonymous = await fetch(url, { method: 'POST', headers: mcpHeaders, body: initialize });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toBe('Bearer');
+    expect(await anonymous.text()).toContain('not bound to loopback');
+    const withKey = await connectHttp(url, `Bearer ${demo.apiKey}`);
+    try {
+      expect((await call(withKey.client, 'list_threads', { limit: 1 })).isError).toBeFalsy();
+    } finally {
+      await withKey.close();
+    }
+  });
+
+  test("on loopback, a request without Authorization is made with the server's key; one that is not Bearer is refused", async () => {
     const { url } = await startMcpHttp({ apiKey: 'ak_server_default_not_valid', baseUrl: sandbox.current.url });
     const anonymous = await connectHttp(url);
     try {

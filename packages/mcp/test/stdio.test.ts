@@ -42,6 +42,16 @@ describe('starting up', () => {
     [[], { FREDDY_BASE_URL: 'ftp://example.com' }, 'freddy-mcp: FREDDY_BASE_URL must be http or https, not ftp:\n'],
     [
       [],
+      { FREDDY_BASE_URL: 'http://127.0.0.1:4010/v1?token=secret_in_query' },
+      "freddy-mcp: FREDDY_BASE_URL must not carry a query or a fragment (?… or #…): give the API's base only\n",
+    ],
+    [
+      [],
+      { FREDDY_BASE_URL: 'http://127.0.0.1:4010/v1#frag' },
+      "freddy-mcp: FREDDY_BASE_URL must not carry a query or a fragment (?… or #…): give the API's base only\n",
+    ],
+    [
+      [],
       { FREDDY_TIMEOUT_MS: '90s' },
       'freddy-mcp: FREDDY_TIMEOUT_MS must be a whole number of milliseconds, 1–60000, not "90s"\n',
     ],
@@ -56,6 +66,7 @@ describe('starting up', () => {
     else expect(run.stderr).toMatch(expected);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).not.toContain('ak_secret_startup');
+    expect(run.stderr).not.toContain('secret_in_query');
   });
 
   test('FREDDY_LOG=debug: the client logs each attempt to stderr, never the key; stdout stays the protocol', async () => {

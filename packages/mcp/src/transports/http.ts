@@ -12,17 +12,19 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { contract } from '../../generated/tools.js';
-import { browserPolicy, refusal } from './browser-guard.js';
+import { browserPolicy, isLoopback, refusal } from './browser-guard.js';
 
 export interface HttpOptions {
   port: number;
   host: string;
   /** Browser origins that may call; none by default. */
   allowedOrigins: readonly string[];
-  /** The key for requests that bring none. */
+  /** The key for requests that bring none, on loopback only (elsewhere such a request is refused). */
   apiKey: string;
   /** A server whose calls use `apiKey`. */
   serverFor: (apiKey: string) => Server;
+  /** How long a client may take to send a request's headers, and the whole request (default 10 s, 30 s). */
+  slowClientLimits?: { headersMs: number; requestMs: number };
 }
 
 export interface RunningHttp {
@@ -37,14 +39,24 @@ const MAX_MESSAGE_BYTES = contract.requestBodyMaxBytes + 16 * 1024;
 const ENDPOINT = '/mcp';
 const CORS_HEADERS = 'authorization, content-type, accept, mcp-protocol-version';
 const IDLE_CONNECTION_MS = 65_000;
+export const SLOW_CLIENT_LIMITS = { headersMs: 10_000, requestMs: 30_000 };
 
 export async function startHttp(options: HttpOptions): Promise<RunningHttp> {
-  const policy = browserPolicy(options.host, options.allowedOrigins);
+  // Known once the server listens (its port may be 0 until then); until then nothing is served.
+  let policy = browserPolicy(options.host, 0, options.allowedOrigins);
+  const loopback = isLoopback(options.host);
+  const slow = options.slowClientLimits ?? SLOW_CLIENT_LIMITS;
   const server = createServer(
-    // An idle connection is kept longer than clients keep theirs (undici 4 s, httpx 5 s: Node's own 5 s
-    // would race httpx), so it is always the client that closes one and never reuses a socket this
-    // server has just closed (ECONNRESET on the next call).
-    { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: IDLE_CONNECTION_MS },
+    {
+      // An idle connection is kept longer than clients keep theirs (undici 4 s, httpx 5 s: Node's own 5 s
+      // would race httpx), so it is always the client that closes one and never reuses a socket this
+      // server has just closed (ECONNRESET on the next call).
+      keepAliveTimeout: IDLE_CONNECTION_MS,
+      headersTimeout: slow.headersMs,
+      requestTimeout: slow.requestMs,
+      // Node checks both limits every 30 s by default, so a slow client was held up to 30 s past them.
+      connectionsCheckingInterval: Math.min(1_000, slow.headersMs / 2),
+    },
     (req, res) => {
       handle(req, res).catch(() => {
         if (!res.headersSent) answer(res, 500, -32603, 'Internal error');
@@ -78,6 +90,16 @@ export async function startHttp(options: HttpOptions): Promise<RunningHttp> {
       res.setHeader('www-authenticate', 'Bearer');
       return answer(res, 401, -32000, 'Authorization must be "Bearer <Freddy API key>"');
     }
+    // The server's own key is lent only to callers on this machine; from elsewhere, each brings its own.
+    if (credential === undefined && !loopback) {
+      res.setHeader('www-authenticate', 'Bearer');
+      return answer(
+        res,
+        401,
+        -32000,
+        'Authorization: Bearer <Freddy API key> is required: this server is not bound to loopback, so it lends no key',
+      );
+    }
     const mcp = options.serverFor(credential ?? options.apiKey);
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
@@ -100,6 +122,7 @@ export async function startHttp(options: HttpOptions): Promise<RunningHttp> {
     });
   });
   const address = server.address() as AddressInfo;
+  policy = browserPolicy(options.host, address.port, options.allowedOrigins);
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${host}:${address.port}${ENDPOINT}`,

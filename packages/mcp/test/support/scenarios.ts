@@ -8,6 +8,7 @@ import { type LossyProxy, type SandboxHandle, startLossyProxy } from '@freddy/te
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { CallToolResultSchema, ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { manifest } from '../../src/manifest.js';
 import { exampleArguments, strictAjv } from './examples.js';
 import { type Connected, call, text } from './mcp-clients.js';
 import { snake } from './tool-names.js';
@@ -66,6 +67,10 @@ export function toolScenarios(sandbox: SandboxHandle, harness: Harness): void {
     const page = (await res.json()) as { data: { title: string | null }[] };
     return page.data.filter((thread) => thread.title === title).length;
   }
+
+  test("the server says it is this package, at the installed package's version", () => {
+    expect(client.getServerVersion()).toMatchObject({ name: manifest.name, version: manifest.version });
+  });
 
   describe('the tool list', () => {
     test('is one tool per operation of the contract, named, titled and annotated from it', async () => {
@@ -206,6 +211,8 @@ export function toolScenarios(sandbox: SandboxHandle, harness: Harness): void {
       const unknown = client.callTool({ name: 'zz_no_such_tool', arguments: {} });
       await expect(unknown).rejects.toBeInstanceOf(McpError);
       await expect(unknown).rejects.toMatchObject({ code: ErrorCode.InvalidParams });
+      // Said once: the client adds "MCP error -32602: " to the message the server sent, which has none.
+      await expect(unknown).rejects.toThrow(/^MCP error -32602: Unknown tool: zz_no_such_tool$/);
       const nameless = client.request(
         { method: 'tools/call', params: { arguments: {} } } as never,
         CallToolResultSchema,
