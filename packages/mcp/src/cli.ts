@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     });
   const calling = config.baseUrl ?? "the contract's hosts";
   if (config.transport.kind === 'stdio') {
-    await runStdio(serverFor(config.apiKey));
+    runStdio(() => serverFor(config.apiKey));
     note(config, `${tools.length} tools on stdio, calling ${calling}`);
     return;
   }

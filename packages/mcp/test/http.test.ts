@@ -13,15 +13,16 @@ import { useSandbox } from '@freddy/testing';
 import { afterAll, describe, expect, test } from 'vitest';
 import { SLOW_CLIENT_LIMITS } from '../src/transports/http.js';
 import { closeMcpHttpServers, initialize, mcpHeaders, startMcpHttp } from './support/http-servers.js';
-import { binPath, call, connectHttp, text } from './support/mcp-clients.js';
+import { binPath, call, connectHttp, ERAS, text } from './support/mcp-clients.js';
 import { toolScenarios } from './support/scenarios.js';
 
 const sandbox = useSandbox();
 afterAll(closeMcpHttpServers);
 
-describe('over Streamable HTTP', () => {
+describe.each(ERAS)('over Streamable HTTP, a %s client', (era) => {
   toolScenarios(sandbox, {
-    connect: async ({ apiKey, baseUrl }) => connectHttp((await startMcpHttp({ apiKey, baseUrl })).url),
+    era,
+    connect: async ({ apiKey, baseUrl }) => connectHttp((await startMcpHttp({ apiKey, baseUrl })).url, undefined, era),
   });
 });
 

@@ -9,7 +9,7 @@
  */
 import { createFreddyClient } from '@freddy/client';
 import { type LossyProxy, startLossyProxy, useSandbox } from '@freddy/testing';
-import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
+import { SdkErrorCode } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { WriteKeyMemory } from '../src/tools/write-keys.js';
 import { type HangingProxy, startHangingProxy } from './support/hanging-proxy.js';
@@ -182,8 +182,8 @@ describe('an API that takes a write and never answers', () => {
       const title = unique('host timeout');
       proxy.hang(postsToThreads);
       const before = proxy.forwarded.length;
-      const gaveUp = mcp.client.callTool({ name: 'create_thread', arguments: { title } }, undefined, { timeout: 300 });
-      await expect(gaveUp).rejects.toMatchObject({ code: ErrorCode.RequestTimeout });
+      const gaveUp = mcp.client.callTool({ name: 'create_thread', arguments: { title } }, { timeout: 300 });
+      await expect(gaveUp).rejects.toMatchObject({ code: SdkErrorCode.RequestTimeout });
       // The request reached the API, which committed it; its answer never came back.
       await expect.poll(() => proxy.forwarded.length).toBeGreaterThan(before);
       await expect.poll(() => threadsTitled(title)).toBe(1);

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { describeContract } from '@freddy/spec';
 import { useSandbox } from '@freddy/testing';
 import { describe, expect, test } from 'vitest';
-import { binPath, call, connectStdio, text } from './support/mcp-clients.js';
+import { binPath, call, connectStdio, ERAS, text } from './support/mcp-clients.js';
 import { toolScenarios } from './support/scenarios.js';
 import { snake } from './support/tool-names.js';
 
@@ -17,9 +17,10 @@ const names = operations.map((op) => snake(op.id));
 const reads = operations.filter((op) => op.method === 'GET').map((op) => snake(op.id));
 const writes = names.filter((name) => !reads.includes(name));
 
-describe('over stdio', () => {
+describe.each(ERAS)('over stdio, a %s client', (era) => {
   toolScenarios(sandbox, {
-    connect: ({ apiKey, baseUrl }) => connectStdio({ FREDDY_API_KEY: apiKey, FREDDY_BASE_URL: baseUrl }),
+    era,
+    connect: ({ apiKey, baseUrl }) => connectStdio({ FREDDY_API_KEY: apiKey, FREDDY_BASE_URL: baseUrl }, [], era),
   });
 });
 

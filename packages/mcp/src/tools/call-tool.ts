@@ -1,7 +1,7 @@
 /** One tool call: its arguments checked, then sent through `@freddy/client`, its answer made a result. */
 import { randomUUID } from 'node:crypto';
 import { ConflictError, FreddyApiError, type FreddyClient, FreddyError } from '@freddy/client';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { ArgumentCheck } from './arguments.js';
 import type { ToolDefinition } from './definition.js';
 import {

@@ -7,7 +7,7 @@
  * malformed request.
  */
 import { ConflictError, FreddyApiError, FreddyConnectionError, FreddyError, FreddyTimeoutError } from '@freddy/client';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { ToolDefinition } from './definition.js';
 import { WRITE_KEY_LIFETIME_MS } from './write-keys.js';
 
