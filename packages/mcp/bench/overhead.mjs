@@ -41,9 +41,8 @@ await mcpServer.connect(serverSide);
 const inMemory = new Client({ name: 'bench', version: '1.0.0' });
 await inMemory.connect(clientSide);
 // In process through the SDK's HTTP handler's fetch, no socket: a server per request, 2026-07-28.
-const handler = createMcpHandler(
-  () => createFreddyMcpServer({ client: createFreddyClient({ apiKey, baseUrl: sandbox.url }) }),
-  { responseMode: 'json' },
+const handler = createMcpHandler(() =>
+  createFreddyMcpServer({ client: createFreddyClient({ apiKey, baseUrl: sandbox.url }) }),
 );
 const inProcess = modern();
 await inProcess.connect(

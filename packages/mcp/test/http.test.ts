@@ -303,6 +303,8 @@ describe('the bin', () => {
         await mcp.close();
       }
       expect(stderr).not.toContain('ak_bin');
+      // One line about the server, nothing from the SDK beside it.
+      expect(stderr.trim().split('\n')).toHaveLength(1);
     } finally {
       child.kill('SIGTERM');
     }

@@ -52,7 +52,9 @@ export async function startHttp(options: HttpOptions): Promise<RunningHttp> {
   // Both protocol eras: a 2026-07-28 request and a 2025 one each get a server made for it, with the key
   // its request brought, answered as plain JSON (there are no notifications to stream).
   const serverFor = (authInfo: AuthInfo | undefined) => options.serverFor(authInfo?.token ?? options.apiKey);
-  const modern = createMcpHandler(({ authInfo }) => serverFor(authInfo), { responseMode: 'json', legacy: 'reject' });
+  // The default response mode answers JSON while a handler sends nothing before its result, as these
+  // never do ('json' would say the same with a warning on stderr).
+  const modern = createMcpHandler(({ authInfo }) => serverFor(authInfo), { legacy: 'reject' });
   const nodeHandler = toNodeHandler({
     fetch: async (request, { authInfo, parsedBody } = {}) =>
       (await isLegacyRequest(request, parsedBody))

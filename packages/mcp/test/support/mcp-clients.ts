@@ -140,9 +140,7 @@ export async function connectInMemory(
 ): Promise<Connected & { client: Client }> {
   // A server per request, as over HTTP: they share one memory of unsettled writes, as the bin's do.
   const writeKeys = options.writeKeys ?? new WriteKeyMemory().for('in-process');
-  const handler = createMcpHandler(() => createFreddyMcpServer({ client: freddy, ...options, writeKeys }), {
-    responseMode: 'json',
-  });
+  const handler = createMcpHandler(() => createFreddyMcpServer({ client: freddy, ...options, writeKeys }));
   const client = modern();
   await client.connect(
     new StreamableHTTPClientTransport(new URL('http://in-process.test/mcp'), {
