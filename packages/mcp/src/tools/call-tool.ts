@@ -44,9 +44,14 @@ export async function callTool(
     : undefined;
   if (key) writeKeys.remember(tool.name, checked.identity, key);
 
+  // One controller for the call, aborted by its deadline or by the host's cancel (cheaper than
+  // AbortSignal.any, which costs a measurable part of a call).
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(new CallDeadline(`no answer within ${deadlineMs} ms`)), deadlineMs);
-  const callSignal = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
+  const onCancel = () => deadline.abort(signal?.reason);
+  signal?.addEventListener('abort', onCancel, { once: true });
+  if (signal?.aborted) onCancel();
+  const callSignal = deadline.signal;
   try {
     // Any operation by its id: the client routes it by the contract's table, with the key on every
     // retry. The arguments were checked against the contract's own schema for this operation.
@@ -60,7 +65,7 @@ export async function callTool(
   } catch (error) {
     // The host gave up on the call: no one reads a result. A write's key stays for its repeat.
     if (signal?.aborted) throw error;
-    const cause = deadline.signal.aborted ? (deadline.signal.reason as CallDeadline) : error;
+    const cause = deadline.signal.reason instanceof CallDeadline ? deadline.signal.reason : error;
     if (write && outcomeUnknown(cause)) {
       return unknownOutcomeResult(
         tool,
@@ -73,6 +78,7 @@ export async function callTool(
     return cause instanceof FreddyApiError ? apiErrorResult(cause) : failureResult(cause);
   } finally {
     clearTimeout(timer);
+    signal?.removeEventListener('abort', onCancel);
   }
 }
 
