@@ -186,43 +186,46 @@ describe('browsers, against DNS rebinding', () => {
 });
 
 describe('keys per request', () => {
-  test("two users on one server: each call is made with its own request's key, never the other's", async () => {
-    const { demo, other } = sandbox.current.credentials;
-    // The server's own key is not valid: a call made with it would be a 401, not another user's data.
-    const { url } = await startMcpHttp({ apiKey: 'ak_server_default_not_valid', baseUrl: sandbox.current.url });
-    const users = [
-      { name: 'demo', key: demo.apiKey, organizationId: demo.organizationId },
-      { name: 'other', key: other.apiKey, organizationId: other.organizationId },
-    ];
-    const clients = await Promise.all(users.map((user) => connectHttp(url, `Bearer ${user.key}`)));
-    try {
-      const created = new Map<string, string[]>(users.map((user) => [user.name, []]));
-      // Interleaved: the two users' calls are in flight on the server at the same time.
-      for (let round = 0; round < 4; round++) {
-        const results = await Promise.all(
-          users.map((user, i) => call(clients[i]!.client, 'create_thread', { title: `${user.name} ${round}` })),
-        );
-        results.forEach((result, i) => {
-          const thread = result.structuredContent as { id: string; organizationId: string; title: string };
-          expect(thread.organizationId).toBe(users[i]!.organizationId);
-          expect(thread.title).toBe(`${users[i]!.name} ${round}`);
-          created.get(users[i]!.name)!.push(thread.id);
-        });
+  test.each(ERAS)(
+    "two users on one server, %s clients: each call is made with its own request's key, never the other's",
+    async (era) => {
+      const { demo, other } = sandbox.current.credentials;
+      // The server's own key is not valid: a call made with it would be a 401, not another user's data.
+      const { url } = await startMcpHttp({ apiKey: 'ak_server_default_not_valid', baseUrl: sandbox.current.url });
+      const users = [
+        { name: 'demo', key: demo.apiKey, organizationId: demo.organizationId },
+        { name: 'other', key: other.apiKey, organizationId: other.organizationId },
+      ];
+      const clients = await Promise.all(users.map((user) => connectHttp(url, `Bearer ${user.key}`, era)));
+      try {
+        const created = new Map<string, string[]>(users.map((user) => [user.name, []]));
+        // Interleaved: the two users' calls are in flight on the server at the same time.
+        for (let round = 0; round < 4; round++) {
+          const results = await Promise.all(
+            users.map((user, i) => call(clients[i]!.client, 'create_thread', { title: `${user.name} ${round}` })),
+          );
+          results.forEach((result, i) => {
+            const thread = result.structuredContent as { id: string; organizationId: string; title: string };
+            expect(thread.organizationId).toBe(users[i]!.organizationId);
+            expect(thread.title).toBe(`${users[i]!.name} ${round}`);
+            created.get(users[i]!.name)!.push(thread.id);
+          });
+        }
+        for (const [i, user] of users.entries()) {
+          const page = (await call(clients[i]!.client, 'list_threads', { limit: 100 })).structuredContent as {
+            data: { id: string; organizationId: string }[];
+          };
+          expect(new Set(page.data.map((thread) => thread.organizationId))).toEqual(new Set([user.organizationId]));
+          expect(page.data.map((thread) => thread.id)).toEqual(expect.arrayContaining(created.get(user.name)!));
+          const theirs = created.get(users[1 - i]!.name)![0]!;
+          const peek = await call(clients[i]!.client, 'retrieve_thread', { thread_id: theirs });
+          expect(text(peek)).toContain('404 thread_not_found');
+        }
+      } finally {
+        for (const connection of clients) await connection.close();
       }
-      for (const [i, user] of users.entries()) {
-        const page = (await call(clients[i]!.client, 'list_threads', { limit: 100 })).structuredContent as {
-          data: { id: string; organizationId: string }[];
-        };
-        expect(new Set(page.data.map((thread) => thread.organizationId))).toEqual(new Set([user.organizationId]));
-        expect(page.data.map((thread) => thread.id)).toEqual(expect.arrayContaining(created.get(user.name)!));
-        const theirs = created.get(users[1 - i]!.name)![0]!;
-        const peek = await call(clients[i]!.client, 'retrieve_thread', { thread_id: theirs });
-        expect(text(peek)).toContain('404 thread_not_found');
-      }
-    } finally {
-      for (const connection of clients) await connection.close();
-    }
-  });
+    },
+  );
 
   test('bound to an address that is not loopback, a request without Authorization is refused: no key is lent', async () => {
     const { demo } = sandbox.current.credentials;
