@@ -84,8 +84,22 @@ export interface ContractResponse {
   examples: NamedExample[];
 }
 
-/** One bound a request schema states, e.g. `{ where: 'body.title', keyword: 'maxLength', value: 200 }`. */
+/**
+ * A step from a request part into its schema: a property (a parameter's name first, for a
+ * parameter), the items of an array, or the values of a map (`additionalProperties`).
+ */
+export type LimitStep = { property: string } | 'items' | 'values';
+
+/**
+ * One bound a request schema states, e.g. `{ in: 'body', path: [{ property: 'title' }], where: 'body.title',
+ * keyword: 'maxLength', value: 200 }`.
+ */
 export interface SchemaLimit {
+  /** The part of the request the bound is in. */
+  in: 'body' | 'path' | 'query' | 'header';
+  /** From that part to the bounded value: `[{ property: 'messages' }, 'items', { property: 'content' }]`. */
+  path: LimitStep[];
+  /** The same place as text for people and messages: `body.messages[].content`, `body.metadata.*`, `query.limit`. */
   where: string;
   keyword: LimitKeyword;
   value: number;
@@ -135,6 +149,17 @@ export interface ContractOperation {
    * only where the operation states `x-idempotent: true`.
    */
   idempotent: boolean;
+  /**
+   * Where the client puts it: `client.<resource>.<method>(…)`. The resource is the tag (else the path's
+   * first segment) in camelCase; the method is the operationId without the resource's noun
+   * (`updateThreadMetadata` in `Threads` is `threads.updateMetadata`), unless `x-client-method` names it.
+   */
+  client: ClientMethod;
+}
+
+export interface ClientMethod {
+  resource: string;
+  method: string;
 }
 
 export interface ContractLimits {
@@ -205,6 +230,7 @@ function buildContract(doc: OpenApiDocument): Contract {
   }
   const byId = new Map(operations.map((operation) => [operation.id, operation]));
   if (byId.size !== operations.length) throw new Error('Two operations share an operationId');
+  refuseSharedClientMethods(operations);
 
   return {
     document: doc,
@@ -272,9 +298,11 @@ function describeOperation(doc: OpenApiDocument, source: OperationSource): Contr
 
   const limits = [
     ...(['path', 'query', 'header'] as const).flatMap((location) =>
-      parameters[location].flatMap((parameter) => schemaLimits(doc, parameter.schema, `${location}.${parameter.name}`)),
+      parameters[location].flatMap((parameter) =>
+        schemaLimits(doc, parameter.schema, location, [{ property: parameter.name }]),
+      ),
     ),
-    ...(requestBody ? schemaLimits(doc, requestBody.schema, 'body') : []),
+    ...(requestBody ? schemaLimits(doc, requestBody.schema, 'body', []) : []),
   ];
 
   return {
@@ -295,7 +323,55 @@ function describeOperation(doc: OpenApiDocument, source: OperationSource): Contr
     responses,
     limits,
     idempotent: idempotency(operation, method, where),
+    client: clientMethod(id, operation, path, where),
   };
+}
+
+/** A name a client method or resource can take: a plain camelCase identifier. */
+const CLIENT_NAME = /^[a-z][A-Za-z0-9]*$/;
+
+/** `client.<resource>.<method>`: see `ContractOperation.client`. */
+function clientMethod(id: string, operation: OpenAPIV3_1.OperationObject, path: string, where: string): ClientMethod {
+  const noun = (operation.tags?.[0] ?? path.split('/')[1] ?? '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const resource = camelWords(noun);
+  if (!CLIENT_NAME.test(resource)) throw new Error(`${where}: its tag or path gives no client resource name`);
+  const stated = extension(operation, 'x-client-method');
+  if (stated !== undefined) {
+    if (typeof stated !== 'string' || !CLIENT_NAME.test(stated)) {
+      throw new Error(`${where}: x-client-method must be a camelCase name, not ${JSON.stringify(stated)}`);
+    }
+    return { resource, method: stated };
+  }
+  // The first run of words that is the resource's noun, plural or singular (`Threads`, `Thread`), goes.
+  const words = id.split(/(?=[A-Z])/).map((word) => word.toLowerCase());
+  const plural = noun.map((word) => word.toLowerCase());
+  const singular = [...plural.slice(0, -1), (plural.at(-1) ?? '').replace(/s$/, '')];
+  const at = (run: string[]) => words.findIndex((_, i) => run.every((word, j) => words[i + j] === word));
+  const [start, length] = at(plural) >= 0 ? [at(plural), plural.length] : [at(singular), singular.length];
+  const method = start >= 0 ? camelWords(words.toSpliced(start, length)) : id;
+  if (!CLIENT_NAME.test(method)) {
+    throw new Error(
+      `${where}: the client method named by rule would be ${JSON.stringify(method)}; state x-client-method`,
+    );
+  }
+  return { resource, method };
+}
+
+/** `['Thread', 'messages']` → `threadMessages`. */
+function camelWords(words: string[]): string {
+  return words
+    .map((word, i) => (i === 0 ? word.charAt(0).toLowerCase() : word.charAt(0).toUpperCase()) + word.slice(1))
+    .join('');
+}
+
+function refuseSharedClientMethods(operations: ContractOperation[]): void {
+  const seen = new Map<string, string>();
+  for (const { id, client } of operations) {
+    const name = `client.${client.resource}.${client.method}`;
+    const other = seen.get(name);
+    if (other) throw new Error(`${other} and ${id} would both be ${name}; give one an x-client-method`);
+    seen.set(name, id);
+  }
 }
 
 /** An operation's idempotency: its method's, or `x-idempotent: true` on one HTTP does not make idempotent. */
@@ -437,27 +513,41 @@ function firstExample(
 }
 
 /** Every bound a schema states, walking properties, items and compositions. */
-function schemaLimits(doc: OpenApiDocument, root: SchemaObject | ReferenceObject, at: string): SchemaLimit[] {
+function schemaLimits(
+  doc: OpenApiDocument,
+  root: SchemaObject | ReferenceObject,
+  part: SchemaLimit['in'],
+  start: LimitStep[],
+): SchemaLimit[] {
   const out: SchemaLimit[] = [];
   const visiting = new Set<object>();
-  const walk = (node: SchemaObject | ReferenceObject, where: string) => {
+  const walk = (node: SchemaObject | ReferenceObject, path: LimitStep[]) => {
     const schema = resolveRef(doc, node);
     if (visiting.has(schema)) return;
     visiting.add(schema);
     for (const keyword of LIMIT_KEYWORDS) {
       const value = schema[keyword];
-      if (typeof value === 'number') out.push({ where, keyword, value });
+      if (typeof value === 'number') out.push({ in: part, path, where: limitPlace(part, path), keyword, value });
     }
-    for (const [name, property] of Object.entries(schema.properties ?? {})) walk(property, `${where}.${name}`);
-    if ('items' in schema && schema.items) walk(schema.items, `${where}[]`);
-    if (typeof schema.additionalProperties === 'object') walk(schema.additionalProperties, `${where}.*`);
+    for (const [name, property] of Object.entries(schema.properties ?? {}))
+      walk(property, [...path, { property: name }]);
+    if ('items' in schema && schema.items) walk(schema.items, [...path, 'items']);
+    if (typeof schema.additionalProperties === 'object') walk(schema.additionalProperties, [...path, 'values']);
     for (const branch of [...(schema.allOf ?? []), ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])]) {
-      walk(branch, where);
+      walk(branch, path);
     }
     visiting.delete(schema);
   };
-  walk(root, at);
+  walk(root, start);
   return out;
+}
+
+/** `body.messages[].content`: a limit's place as people read it. */
+function limitPlace(part: SchemaLimit['in'], path: LimitStep[]): string {
+  return path.reduce<string>(
+    (text, step) => (step === 'items' ? `${text}[]` : step === 'values' ? `${text}.*` : `${text}.${step.property}`),
+    part,
+  );
 }
 
 function contractLimits(doc: OpenApiDocument): ContractLimits {

@@ -25,8 +25,10 @@ export function createSpecAjv(doc: OpenApiDocument, options: { coerceTypes?: boo
     useDefaults: false,
   });
   addFormats(ajv);
-  // OpenAPI keywords that may sit beside JSON Schema ones in a document.
+  // OpenAPI keywords that may sit beside JSON Schema ones in a document, and
+  // `x-source` (where a fact comes from, for reviewers), which annotates only.
   ajv.addKeyword({ keyword: 'example' });
+  ajv.addKeyword({ keyword: 'x-source' });
   // The document is registered whole, so its top-level fields (`openapi`,
   // `paths`, `x-…` extensions) must be known words to strict mode.
   for (const keyword of Object.keys(doc)) if (!ajv.getKeyword(keyword)) ajv.addKeyword({ keyword });

@@ -24,18 +24,17 @@ describe('describeContract', () => {
     expect(describeContract()).toBe(describeContract());
   });
 
-  it('lists the eight operations by path, then method, with their tag', () => {
-    expect(contract.operations.map((op) => `${op.method} ${op.path} ${op.id}`)).toEqual([
-      'GET /threads listThreads',
-      'POST /threads createThread',
-      'GET /threads/{thread_id} retrieveThread',
-      'POST /threads/{thread_id} updateThread',
-      'DELETE /threads/{thread_id} deleteThread',
-      'PATCH /threads/{thread_id}/metadata updateThreadMetadata',
-      'POST /threads/{thread_id}/pin pinThread',
-      'POST /threads/{thread_id}/unpin unpinThread',
-    ]);
-    expect(new Set(contract.operations.map((op) => op.tag))).toEqual(new Set(['Threads']));
+  it('lists every operation of the document once, by path, then method in the Path Item order, with its tag', () => {
+    // The fixed fields of an OpenAPI Path Item, in the order the specification lists them.
+    const pathItemOrder = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+    const stated = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
+      pathItemOrder.flatMap((method) => {
+        const operation = (item as Untyped)[method];
+        return operation ? [`${method.toUpperCase()} ${path} ${operation.operationId} ${operation.tags?.[0]}`] : [];
+      }),
+    );
+    expect(stated.length).toBeGreaterThan(0);
+    expect(contract.operations.map((op) => `${op.method} ${op.path} ${op.id} ${op.tag}`)).toEqual(stated);
     expect(contract.operation('deleteThread').description).toMatch(/^Permanently delete a thread/);
   });
 
@@ -99,10 +98,25 @@ describe('describeContract', () => {
 
   it('collects the limits that request schemas state, and the document-level limits', () => {
     expect(contract.operation('updateThread').limits).toContainEqual({
+      in: 'body',
+      path: [{ property: 'title' }],
       where: 'body.title',
       keyword: 'maxLength',
       value: 200,
     });
+    expect(contract.operation('createThread').limits).toContainEqual({
+      in: 'body',
+      path: [{ property: 'messages' }, 'items', { property: 'content' }],
+      where: 'body.messages[].content',
+      keyword: 'maxLength',
+      value: 65536,
+    });
+    expect(contract.operation('createThread').limits).toContainEqual(
+      expect.objectContaining({ in: 'body', path: [{ property: 'metadata' }, 'values'], where: 'body.metadata.*' }),
+    );
+    expect(contract.operation('listThreads').limits).toContainEqual(
+      expect.objectContaining({ in: 'query', path: [{ property: 'limit' }], where: 'query.limit', keyword: 'maximum' }),
+    );
     expect(contract.limits.requestBodyMaxBytes).toBe(doc['x-request-body-max-bytes' as keyof typeof doc]);
     expect(contract.limits.rateLimit).toEqual({ limit: 100, windowSeconds: 60 });
   });
@@ -146,6 +160,50 @@ describe('describeContract', () => {
     expect(() =>
       describeContract(mutated((d) => (d.paths['/threads/{thread_id}/pin'].post['x-idempotent'] = 'yes'))),
     ).toThrow(/pinThread .*x-idempotent can only be true, not "yes"/);
+  });
+
+  it('names each client method by one rule: tag (else first path segment) and operationId less the noun', () => {
+    expect(contract.operation('retrieveThread').client).toEqual({ resource: 'threads', method: 'retrieve' });
+    expect(contract.operation('listThreads').client).toEqual({ resource: 'threads', method: 'list' });
+    expect(contract.operation('updateThreadMetadata').client).toEqual({
+      resource: 'threads',
+      method: 'updateMetadata',
+    });
+    expect(contract.operation('pinThread').client).toEqual({ resource: 'threads', method: 'pin' });
+    const retagged = describeContract(
+      mutated((d) => {
+        d.paths['/threads/{thread_id}/pin'].post.tags = ['Zz Fixture Probes'];
+        d.paths['/threads/{thread_id}/pin'].post.operationId = 'pinZzFixtureProbe';
+        delete d.paths['/threads/{thread_id}/unpin'].post.tags;
+        d.paths['/threads/{thread_id}/unpin'].post.operationId = 'zzUnpinFixture';
+      }),
+    );
+    expect(retagged.operation('pinZzFixtureProbe').client).toEqual({ resource: 'zzFixtureProbes', method: 'pin' });
+    // No tag: the path's first segment; no noun in the id: the id itself.
+    expect(retagged.operation('zzUnpinFixture').client).toEqual({ resource: 'threads', method: 'zzUnpinFixture' });
+  });
+
+  it('takes x-client-method where the rule would name a method badly, and refuses a bad one', () => {
+    const named = (value: unknown) =>
+      describeContract(mutated((d) => (d.paths['/threads/{thread_id}/pin'].post['x-client-method'] = value)));
+    expect(named('zzFixturePin').operation('pinThread').client).toEqual({
+      resource: 'threads',
+      method: 'zzFixturePin',
+    });
+    expect(() => named('zz-fixture')).toThrow(/pinThread .*x-client-method must be a camelCase name, not "zz-fixture"/);
+    expect(() => named(7)).toThrow(/x-client-method must be a camelCase name, not 7/);
+    // An id that is only the noun leaves no method name.
+    expect(() =>
+      describeContract(mutated((d) => (d.paths['/threads/{thread_id}/pin'].post.operationId = 'thread'))),
+    ).toThrow(
+      /thread \(POST \/threads\/\{thread_id\}\/pin\): the client method named by rule would be ""; state x-client-method/,
+    );
+  });
+
+  it('refuses two operations that would be the same client method', () => {
+    expect(() =>
+      describeContract(mutated((d) => (d.paths['/threads/{thread_id}/unpin'].post['x-client-method'] = 'pin'))),
+    ).toThrow('pinThread and unpinThread would both be client.threads.pin; give one an x-client-method');
   });
 
   it('refuses a document without its limits as data', () => {

@@ -36,6 +36,25 @@ const cases: Record<string, Case> = {
       for (const status of Object.keys(responses)) if (status.startsWith('4')) delete responses[status];
     },
   },
+  'a non-idempotent POST without the Idempotency-Key header': {
+    rule: 'house/idempotency-key',
+    mutate: (doc) => {
+      delete at(doc, 'paths', '/threads', 'post').parameters;
+    },
+  },
+  'a non-idempotent POST whose Idempotency-Key is required': {
+    rule: 'house/idempotency-key',
+    mutate: (doc) => {
+      const create = at(doc, 'paths', '/threads', 'post');
+      create.parameters = [{ ...at(doc, 'components', 'parameters', 'IdempotencyKey'), required: true }];
+    },
+  },
+  'a non-idempotent POST whose answer does not say it was replayed': {
+    rule: 'house/idempotency-key',
+    mutate: (doc) => {
+      delete at(doc, 'paths', '/threads', 'post', 'responses', '200', 'headers')['Idempotent-Replayed'];
+    },
+  },
   'a media-type example that breaks its schema': {
     rule: 'no-invalid-media-type-examples',
     mutate: (doc) => {
@@ -115,6 +134,7 @@ const cases: Record<string, Case> = {
       at(doc, 'components', 'schemas').Orphan = {
         type: 'string',
         description: 'Nothing refers to this.',
+        'x-source': { house: 'Only this fixture needs it.' },
         maxLength: 10,
         examples: ['orphan'],
       };
@@ -229,6 +249,100 @@ const cases: Record<string, Case> = {
     rule: 'rule/server-https-unless-loopback',
     mutate: (doc) => {
       at(doc, 'servers', '2').url = 'http://127.0.0.1.example.net/v1';
+    },
+  },
+  'an operation that does not say where its facts come from': {
+    rule: 'house/x-source',
+    mutate: (doc) => {
+      delete at(doc, 'paths', '/threads', 'get')['x-source'];
+    },
+  },
+  'a parameter that does not say where its facts come from': {
+    rule: 'house/x-source',
+    mutate: (doc) => {
+      delete at(doc, 'components', 'parameters', 'IdempotencyKey')['x-source'];
+    },
+  },
+  'a header that does not say where its facts come from': {
+    rule: 'house/x-source',
+    mutate: (doc) => {
+      delete at(doc, 'components', 'headers', 'Retry-After')['x-source'];
+    },
+  },
+  'an inline response that does not say where its facts come from': {
+    rule: 'house/x-source',
+    mutate: (doc) => {
+      delete at(doc, 'paths', '/threads/{thread_id}/pin', 'post', 'responses', '200')['x-source'];
+    },
+  },
+  'a shared response that does not say where its facts come from': {
+    rule: 'house/x-source',
+    mutate: (doc) => {
+      delete at(doc, 'components', 'responses', 'PayloadTooLarge')['x-source'];
+    },
+  },
+  'a component schema that does not say where its facts come from': {
+    rule: 'house/x-source',
+    mutate: (doc) => {
+      delete at(doc, 'components', 'schemas', 'Null')['x-source'];
+    },
+  },
+  'a security scheme that does not say where its facts come from': {
+    rule: 'house/x-source',
+    mutate: (doc) => {
+      delete at(doc, 'components', 'securitySchemes', 'ApiKeyAuth')['x-source'];
+    },
+  },
+  'an x-source with a key other than page, seed and house': {
+    rule: 'house/x-source',
+    mutate: (doc) => {
+      at(doc, 'components', 'schemas', 'Thread', 'properties', 'isPinned', 'x-source').vendor = 'Pin thread';
+    },
+  },
+  'an x-source that names nothing': {
+    rule: 'house/x-source',
+    mutate: (doc) => {
+      at(doc, 'components', 'examples', 'PayloadTooLarge')['x-source'] = {};
+    },
+  },
+  'an x-source whose house reason is not text': {
+    rule: 'house/x-source',
+    mutate: (doc) => {
+      at(doc, 'components', 'parameters', 'After', 'x-source').house = true;
+    },
+  },
+  'an x-source that is a bare string': {
+    rule: 'house/x-source',
+    mutate: (doc) => {
+      at(doc, 'paths', '/threads', 'post')['x-source'] = 'Create thread';
+    },
+  },
+  'an operation description that says where a fact comes from': {
+    rule: 'house/reader-text',
+    mutate: (doc) => {
+      const retrieve = at(doc, 'paths', '/threads/{thread_id}', 'get');
+      retrieve.description = `${retrieve.description} (Vendor page *Retrieve thread*.)`;
+    },
+  },
+  'a property description that names a house bound': {
+    rule: 'house/reader-text',
+    mutate: (doc) => {
+      at(doc, 'components', 'schemas', 'Thread', 'properties', 'id').description =
+        'At most 128 characters (house bound).';
+    },
+  },
+  'a parameter description that calls a rule a house choice': {
+    rule: 'house/reader-text',
+    mutate: (doc) => {
+      const after = at(doc, 'components', 'parameters', 'After');
+      after.description = `${after.description} (House choice.)`;
+    },
+  },
+  'the API description quoting a page verbatim': {
+    rule: 'house/reader-text',
+    mutate: (doc) => {
+      const info = at(doc, 'info');
+      info.description = `${info.description}\n\nThe pin operation is the *Pin thread* page, verbatim.`;
     },
   },
   'a server URL with a trailing slash': {

@@ -95,6 +95,17 @@ export const FIXTURE_CASES: FixtureCase[] = [
     expect: { ok: false, level: 'major', rules: ['operation-removed'], errors: ['removal-sunset'] },
   },
   {
+    // Stated once for every response, so the gate must see the one edit on every response.
+    name: 'stop documenting a header every response carries',
+    change: (dir) =>
+      editYaml(dir, 'openapi.yaml', (doc) => {
+        doc['x-response-headers'] = doc['x-response-headers'].filter(
+          (header: Yaml) => header.name !== 'X-RateLimit-Reset',
+        );
+      }),
+    expect: { ok: false, level: 'major', rules: ['response-header-removed'], errors: ['major-version'] },
+  },
+  {
     name: 'make an optional parameter required',
     change: (dir) =>
       editYaml(dir, 'components/parameters/Limit.yaml', (parameter) => {

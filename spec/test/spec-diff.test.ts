@@ -27,7 +27,7 @@ import {
 } from './spec-diff-fixtures.js';
 
 const specSource = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SPEC_FILES = ['openapi.yaml', 'redocly.yaml', 'redocly.diff.yaml', 'paths', 'components'];
+const SPEC_FILES = ['openapi.yaml', 'redocly.yaml', 'redocly.diff.yaml', 'plugins', 'paths', 'components'];
 
 let root: string;
 let repo: string;

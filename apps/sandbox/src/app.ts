@@ -12,6 +12,7 @@ import { KeyStore } from './auth/keys.js';
 import { RateLimiter } from './auth/rate-limit.js';
 import { seedCredentials } from './auth/seed.js';
 import { sandboxContract } from './contract-document.js';
+import { handlerTable } from './http/handler-table.js';
 import { createRequestHandler, type RequestHandler } from './http/pipeline.js';
 import { withConsoleConfig } from './http/stages/console-config.js';
 import type { SandboxControls } from './http/stages/control.js';
@@ -19,7 +20,8 @@ import type { StaticHandler } from './http/stages/docs.js';
 import { markdownFileHeaders, withMarkdownIndex } from './http/stages/docs-markdown.js';
 import { type ChaosPlan, createFaultStage, parseFaults } from './http/stages/faults.js';
 import { Idempotency } from './http/stages/idempotency.js';
-import { createOperations, type ThreadOperations } from './operations/threads.js';
+import type { Handlers } from './operations/handler.js';
+import { createOperations } from './operations/threads.js';
 import type { KeyOptions, ResetResult, Sandbox, SandboxCredential, SandboxOptions } from './options.js';
 import { openDatabase } from './store/database.js';
 import { IdempotencyRecords } from './store/idempotency.js';
@@ -32,6 +34,8 @@ export interface SandboxApp {
   handle: RequestHandler;
   contract: CompiledContract;
   credentials: Sandbox['credentials'];
+  /** The operations answered from their documented examples: the contract has them, no handler serves them yet. */
+  exampleServed: readonly string[];
   /** The chaos plan in force (`faults` option), with its seed. */
   chaos: ChaosPlan | undefined;
   /** Issues another key for one of the two organizations. */
@@ -44,21 +48,30 @@ export interface SandboxApp {
   close(): void;
 }
 
-/** Lets a test swap an operation's implementation, e.g. for one that throws. */
-export type OperationsOverride = (operations: ThreadOperations) => ThreadOperations;
+/** Lets a test swap an operation's handler, e.g. for one that throws, or take it away. */
+export type OperationsOverride = (handlers: Handlers) => Handlers;
 
 /** The faults a chaos run picks from unless told otherwise: the ones a client can recover from by retrying. */
 const DEFAULT_CHAOS_FAULTS = 'latency=1000,reset,error-after-commit';
 
-// Compiled once per process: test suites start many sandboxes, and the
-// validators keep no state between calls.
-let contractOnce: CompiledContract | undefined;
+// Compiled once per process and document: test suites start many sandboxes,
+// and the validators keep no state between calls.
+const compiled = new WeakMap<object, CompiledContract>();
+
+function compiledContract(document: object | undefined): CompiledContract {
+  const model = sandboxContract(document);
+  let contract = compiled.get(model);
+  if (!contract) {
+    contract = compileContract(model);
+    compiled.set(model, contract);
+  }
+  return contract;
+}
 
 export function createSandboxApp(options: SandboxOptions = {}, override?: OperationsOverride): SandboxApp {
   const startedAt = performance.now();
   const dataDir = options.memory || !options.dataDir ? undefined : resolve(options.dataDir);
-  contractOnce ??= compileContract(sandboxContract());
-  const contract = contractOnce;
+  const contract = compiledContract(options.contract);
   // Options are checked before anything is opened: a bad seed file or fault plan stops the start.
   const seed: SeedThreads = options.seedFile ? readSeedFile(options.seedFile, contract) : {};
   const chaos = chaosPlan(options.faults);
@@ -102,12 +115,13 @@ export function createSandboxApp(options: SandboxOptions = {}, override?: Operat
     };
 
     const operations = createOperations(store, contract.validateMetadata);
+    const handlers = handlerTable(contract.operations, override ? override(operations) : operations);
     const faults = createFaultStage(chaos);
     const handle = createRequestHandler({
       contract,
       keys,
       limiter,
-      operations: override ? override(operations) : operations,
+      handlers,
       idempotency: new Idempotency(idempotencyRecords),
       logger,
       faults,
@@ -120,6 +134,7 @@ export function createSandboxApp(options: SandboxOptions = {}, override?: Operat
     return {
       handle,
       contract,
+      exampleServed: handlers.exampleServed,
       credentials,
       chaos,
       createKey(keyOptions = {}) {

@@ -5,13 +5,14 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createSandboxApp } from './app.js';
-import { parseFaultRate, parseRateLimit, parseWholeNumber } from './cli-args.js';
+import { banner, type DocsFolder } from './banner.js';
+import { type Organization, readCommand, startFailure } from './cli-command.js';
 import { sandboxContract } from './contract-document.js';
 import { mcpBin, mcpHostConfig } from './mcp-host-config.js';
-import { DEFAULT_HOST, DEFAULT_PORT } from './options.js';
+import { DEFAULT_HOST, DEFAULT_PORT, type Sandbox } from './options.js';
 import { startSandbox } from './sandbox.js';
+import { terminalLogger } from './terminal-log.js';
 
 const { rateLimit } = sandboxContract().limits;
 
@@ -34,6 +35,7 @@ Usage: freddy-sandbox [options]
   --fault-seed <n>     seed of the fault generator, to repeat a run (default random, printed)
   --faults <list>      the faults a chaos run picks from (default latency=1000,reset,error-after-commit)
   --quiet              no request log lines
+  --verbose            log the docs' files too, not only the API requests
   -h, --help           show this help
 
   freddy-sandbox keys create [--read-only] [--org demo|other] [--data <dir>]
@@ -44,101 +46,46 @@ Per request: Prefer: code=404 / example=<name> (or ?__sandbox_prefer=code=404) a
 example; X-Sandbox-Fault: latency=<ms> | reset | error-after-commit | timeout injects a fault.
 `;
 
-async function main() {
-  const { values, positionals } = parseArgs({
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      data: { type: 'string' },
-      memory: { type: 'boolean' },
-      'rate-limit': { type: 'string' },
-      'no-rate-limit': { type: 'boolean' },
-      docs: { type: 'string' },
-      mcp: { type: 'string' },
-      seed: { type: 'string' },
-      'fault-rate': { type: 'string' },
-      'fault-seed': { type: 'string' },
-      faults: { type: 'string' },
-      'read-only': { type: 'boolean' },
-      org: { type: 'string' },
-      quiet: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    allowPositionals: true,
-    strict: true,
-  });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return;
-  }
-  if (positionals.length > 0) {
-    if (positionals.join(' ') !== 'keys create') throw new Error(`unknown command "${positionals.join(' ')}"`);
-    createKey(values.data, values['read-only'] === true, values.org);
-    return;
-  }
-  if (values['read-only'] || values.org) throw new Error('--read-only and --org belong to "keys create"');
-  // FREDDY_SANDBOX_PORT lets `pnpm start` (which goes through turbo) move the port without flags.
-  const portText = values.port ?? process.env.FREDDY_SANDBOX_PORT;
-  const port = portText === undefined || portText === '' ? DEFAULT_PORT : Number(portText);
-  const mcp = values.mcp === undefined ? undefined : mcpBin(values.mcp);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw new Error(`--port (or FREDDY_SANDBOX_PORT) must be 0–65535, not "${portText}"`);
-  const sandbox = await startSandbox({
-    port,
-    host: values.host ?? DEFAULT_HOST,
-    memory: values.memory ?? false,
-    dataDir: values.memory ? undefined : resolve(values.data ?? '.data'),
-    rateLimit: values['no-rate-limit']
-      ? false
-      : values['rate-limit']
-        ? parseRateLimit(values['rate-limit'])
-        : undefined,
-    log: !values.quiet,
-    docsDir: values.docs,
-    ...(values.seed ? { seedFile: values.seed } : {}),
-    ...(values['fault-rate'] !== undefined
-      ? {
-          faults: {
-            rate: parseFaultRate(values['fault-rate']),
-            ...(values['fault-seed'] !== undefined
-              ? { seed: parseWholeNumber(values['fault-seed'], '--fault-seed') }
-              : {}),
-            ...(values.faults ? { faults: values.faults } : {}),
-          },
-        }
-      : {}),
+async function main(): Promise<void> {
+  const command = readCommand(process.argv.slice(2), process.env);
+  if (command.kind === 'help') return void process.stdout.write(HELP);
+  if (command.kind === 'keys') return createKey(command);
+  const { options, settings } = command;
+  // A folder that is no MCP server is refused before the sandbox starts.
+  const bin = settings.mcpDir === undefined ? undefined : mcpBin(settings.mcpDir);
+  const log = settings.logLevel === 'silent' ? false : terminalLogger(process.stdout, settings.logLevel);
+  const sandbox = await startSandbox({ ...options, log }).catch((error: unknown) => {
+    throw startFailure(error, options);
   });
   const { demo } = sandbox.credentials;
-  const mcpConfig = mcp ? mcpHostConfig(mcp, { url: sandbox.url, apiKey: demo.apiKey }) : undefined;
-  const origin = sandbox.url.slice(0, sandbox.url.length - new URL(sandbox.url).pathname.length);
-  const lines = [
-    '',
-    `Freddy Threads API sandbox listening on ${sandbox.url}`,
-    '',
-    `  Demo API key:  ${demo.apiKey}`,
-    `  Organization:  ${demo.organizationId}   User: ${demo.userId}`,
-    values.docs
-      ? existsSync(join(values.docs, 'index.html'))
-        ? `  Docs:          ${origin}/docs/`
-        : `  Docs:          not built yet (${resolve(values.docs)}); ${origin}/docs/ once it is`
-      : undefined,
-    values.memory ? '  Storage:       in memory' : `  Storage:       ${resolve(values.data ?? '.data')}`,
-    values.seed ? `  Seed:          ${resolve(values.seed)}` : undefined,
-    sandbox.faultSeed !== undefined
-      ? `  Faults:        ${values['fault-rate']} of requests (repeat with --fault-seed ${sandbox.faultSeed})`
-      : undefined,
-    '',
-    'Try it:',
-    `  curl -s -H "Authorization: Bearer ${demo.apiKey}" ${sandbox.url}/threads`,
-    '',
-    ...(mcpConfig?.ok
-      ? ['An agent host reaches it through MCP with this (its mcpServers setting):', indent(mcpConfig.json), '']
-      : mcpConfig
-        ? [`MCP: no host configuration from ${mcp} (${mcpConfig.reason}); \`pnpm build\` builds it`, '']
-        : []),
-  ].filter((line) => line !== undefined);
-  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(
+    banner({
+      url: sandbox.url,
+      demo,
+      settings,
+      tryPath: tryPath(),
+      ...(settings.docsDir === undefined ? {} : { docs: docsState(settings.docsDir) }),
+      ...(sandbox.faultSeed === undefined ? {} : { faultSeed: sandbox.faultSeed }),
+      exampleServed: sandbox.exampleServed,
+      ...(bin ? { mcp: { bin, config: mcpHostConfig(bin, { url: sandbox.url, apiKey: demo.apiKey }) } } : {}),
+    }),
+  );
+  stopOnSignals(sandbox);
+}
 
+/** A list the demo key may read with a bare GET: the contract's first GET without path parameters. */
+function tryPath(): string {
+  const list = sandboxContract().operations.find((op) => op.method === 'GET' && op.template.names.length === 0);
+  return list?.path ?? '/';
+}
+
+function docsState(dir: string): DocsFolder {
+  const has = (file: string) => existsSync(join(dir, file));
+  return { path: resolve(dir), built: has('index.html'), console: has('console/index.html'), llms: has('llms.txt') };
+}
+
+/** SIGINT and SIGTERM let in-flight requests finish and close the database, once. */
+function stopOnSignals(sandbox: Sandbox): void {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -156,20 +103,21 @@ async function main() {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-function indent(text: string): string {
-  return text.replace(/^/gm, '  ');
-}
-
 /** `keys create`: a new key for the demo (or other) organization of a data folder, printed once. */
-function createKey(data: string | undefined, readOnly: boolean, org: string | undefined): void {
-  if (org !== undefined && org !== 'demo' && org !== 'other')
-    throw new Error(`--org must be demo or other, not "${org}"`);
-  const dataDir = resolve(data ?? '.data');
+function createKey({
+  dataDir,
+  readOnly,
+  organization,
+}: {
+  dataDir: string;
+  readOnly: boolean;
+  organization: Organization;
+}): void {
   const app = createSandboxApp({ dataDir, rateLimit: false });
   try {
-    const key = app.createKey({ readOnly, organization: org ?? 'demo' });
+    const key = app.createKey({ readOnly, organization });
     process.stdout.write(
-      `${readOnly ? 'Read-only key' : 'Key'} for ${key.organizationId} (${org ?? 'demo'}) in ${dataDir}:\n\n  ${key.apiKey}\n\n` +
+      `${readOnly ? 'Read-only key' : 'Key'} for ${key.organizationId} (${organization}) in ${dataDir}:\n\n  ${key.apiKey}\n\n` +
         'It is shown once; the database keeps only its hash.\n',
     );
   } finally {

@@ -39,6 +39,12 @@ export interface SandboxOptions {
    * generator seeded with `seed` (default random; `sandbox.faultSeed` says it).
    */
   faults?: { rate: number; seed?: number; faults?: string };
+  /**
+   * The bundled OpenAPI document to serve (JSON, as `spec/dist/openapi.json`
+   * is); default the contract this package was built with. An operation it
+   * has and the sandbox has no handler for answers its documented example.
+   */
+  contract?: object;
 }
 
 export interface ResetResult {
@@ -70,6 +76,11 @@ export interface Sandbox {
   reset(organization?: 'demo' | 'other'): ResetResult;
   /** The seed of the chaos run's fault generator, when `faults` is on. */
   faultSeed?: number;
+  /**
+   * The operationIds answered from their documented examples (`X-Sandbox-Example`):
+   * the contract has them, the sandbox has no handler for them yet. Empty when every operation is stateful.
+   */
+  exampleServed: readonly string[];
   close(): Promise<void>;
 }
 

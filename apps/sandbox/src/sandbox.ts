@@ -97,6 +97,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       credentials,
       createKey: app.createKey,
       reset: app.reset,
+      exampleServed: app.exampleServed,
       ...(app.chaos ? { faultSeed: app.chaos.seed } : {}),
       close,
     };

@@ -1,9 +1,8 @@
 /** Every client mistake gets its documented 4xx, never a 5xx, and nothing is written. */
-import { describeContract } from '@freddy/spec';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, createThread, suiteSandbox } from './helpers.js';
+import { call, contract, createThread, pathFor, suiteSandbox } from './helpers.js';
 
-const { requestBodyMaxBytes: maxBodyBytes, requestBodyMaxDepth: maxDepth } = describeContract().limits;
+const { requestBodyMaxBytes: maxBodyBytes, requestBodyMaxDepth: maxDepth } = contract.limits;
 const sandbox = suiteSandbox();
 let key: string;
 let threadId: string;
@@ -91,11 +90,8 @@ describe('bodies that are not valid JSON documents', () => {
       '['.repeat(10_000) + ']'.repeat(10_000),
       `{"metadata":${'{"a":'.repeat(5_000)}1${'}'.repeat(5_001)}`,
     ]) {
-      for (const [method, path] of [
-        ['POST', '/threads'],
-        ['POST', `/threads/${threadId}`],
-        ['PATCH', `/threads/${threadId}/metadata`],
-      ] as const) {
+      for (const operation of contract.operations.filter((op) => op.requestBody)) {
+        const [method, path] = [operation.method, pathFor(operation, { thread_id: threadId })];
         const res = await call(sandbox, method, path, { key, raw, contentType: 'application/json' });
         expect(res.status, `${method} ${path}`).toBe(400);
         expect(res.body.error).toMatchObject({ code: 'body_too_deep' });
@@ -248,14 +244,8 @@ describe('query parameters of listThreads (always 400, with param)', () => {
 
 describe('authentication', () => {
   it('no credentials → 401 missing_authentication, on every Freddy operation', async () => {
-    for (const [method, path] of [
-      ['POST', '/threads'],
-      ['GET', '/threads'],
-      ['GET', `/threads/${threadId}`],
-      ['POST', `/threads/${threadId}`],
-      ['PATCH', `/threads/${threadId}/metadata`],
-      ['DELETE', `/threads/${threadId}`],
-    ] as const) {
+    for (const operation of contract.operations.filter((op) => op.errorSchema === 'ErrorResponse')) {
+      const [method, path] = [operation.method, pathFor(operation, { thread_id: threadId })];
       const res = await call(sandbox, method, path);
       expect(res.status, `${method} ${path}`).toBe(401);
       expect(res.body).toEqual({

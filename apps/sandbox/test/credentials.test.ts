@@ -8,7 +8,7 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type CallResult, call, contract, createThread, suiteSandbox } from './helpers.js';
+import { bodyFor, type CallResult, call, contract, createThread, pathFor, suiteSandbox } from './helpers.js';
 
 const logLines: string[] = [];
 const sandbox = suiteSandbox({
@@ -40,8 +40,8 @@ function send(method: string, path: string, headers: Record<string, string>, jso
 const requests = contract.operations.map((operation) => ({
   id: operation.id,
   method: operation.method,
-  path: () => operation.template.expand({ thread_id: threadOfA.id }),
-  json: operation.requestBody ? (operation.id === 'updateThreadMetadata' ? { metadata: { x: 'y' } } : {}) : undefined,
+  path: () => pathFor(operation, { thread_id: threadOfA.id }),
+  json: bodyFor(operation),
   platform: operation.errorSchema === 'PlatformErrorResponse',
 }));
 

@@ -2,12 +2,49 @@
  * Test plumbing: a real sandbox on an ephemeral port, and a `call` that makes
  * a real HTTP request and checks the answer against the contract.
  */
-import { createResponseValidator, describeContract } from '@freddy/spec';
+import { type ContractOperation, createResponseValidator, describeContract } from '@freddy/spec';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { createSandboxApp } from '../src/app.js';
 import { type Sandbox, type SandboxOptions, startSandbox } from '../src/index.js';
 
 export const contract = describeContract();
 export const checkResponse = createResponseValidator(contract);
+
+/** The operations of a contract the sandbox serves with a handler (stateful), not from their examples. */
+export function handledOperations(document?: object): ContractOperation[] {
+  const app = createSandboxApp({ memory: true, rateLimit: false, ...(document ? { contract: document } : {}) });
+  try {
+    return app.contract.model.operations.filter((operation) => !app.exampleServed.includes(operation.id));
+  } finally {
+    app.close();
+  }
+}
+
+/**
+ * The operation's path with each path parameter filled in: from `values` by
+ * its name when given (an id of something stored), else the parameter's
+ * documented example.
+ */
+export function pathFor(operation: ContractOperation, values: Record<string, string> = {}): string {
+  const filled: Record<string, string> = {};
+  for (const parameter of operation.parameters.path) {
+    const example = parameter.example ?? parameter.schema.examples?.[0];
+    const value = values[parameter.name] ?? (example === undefined ? undefined : String(example));
+    if (value === undefined) throw new Error(`${operation.id}: no value for the path parameter ${parameter.name}`);
+    filled[parameter.name] = value;
+  }
+  return operation.template.expand(filled);
+}
+
+/** The operation's first documented request body example (`{}` if it documents none); undefined if it takes no body. */
+export function bodyFor(operation: ContractOperation): unknown {
+  return operation.requestBody ? (operation.requestBody.examples[0]?.value ?? {}) : undefined;
+}
+
+/** How a key is sent to the operation: by the first scheme it accepts. */
+export function schemeFor(operation: ContractOperation): 'bearer' | 'apiKey' {
+  return operation.security[0]?.kind === 'apiKey' ? 'apiKey' : 'bearer';
+}
 
 /** A sandbox for one test: in memory, on a free port, no rate limit and no log unless asked. */
 export function start(options: SandboxOptions = {}): Promise<Sandbox> {

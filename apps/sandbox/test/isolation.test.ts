@@ -1,6 +1,16 @@
 /** Organization B never sees organization A's threads, and cannot tell them from missing ones. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type CallResult, call, createThread, suiteSandbox } from './helpers.js';
+import {
+  bodyFor,
+  type CallOptions,
+  type CallResult,
+  call,
+  createThread,
+  handledOperations,
+  pathFor,
+  schemeFor,
+  suiteSandbox,
+} from './helpers.js';
 
 const sandbox = suiteSandbox();
 let a: string;
@@ -26,17 +36,24 @@ function headerNames(res: CallResult): string[] {
   return [...res.headers.keys()].filter((h) => h !== 'date').sort();
 }
 
-const attempts: [string, (id: string) => [string, string, object]][] = [
-  ['retrieve', (id) => ['GET', `/threads/${id}`, {}]],
-  ['update', (id) => ['POST', `/threads/${id}`, { json: { title: 'B was here' } }]],
-  ['update metadata', (id) => ['PATCH', `/threads/${id}/metadata`, { json: { metadata: { owner: 'b' } } }]],
-  ['pin', (id) => ['POST', `/threads/${id}/pin`, { scheme: 'apiKey' }]],
-  ['unpin', (id) => ['POST', `/threads/${id}/unpin`, {}]],
-  ['delete', (id) => ['DELETE', `/threads/${id}`, {}]],
-];
+/**
+ * Each operation with a handler that names a stored thread in its path, with
+ * the body its first request example gives: what B could try on A's thread.
+ * An operation answered from its example stores nothing to isolate.
+ */
+const attempts = handledOperations()
+  .filter((operation) => operation.template.names.length > 0)
+  .map((operation) => ({
+    name: operation.id,
+    request: (id: string): [string, string, CallOptions] => [
+      operation.method,
+      pathFor(operation, { thread_id: id }),
+      { scheme: schemeFor(operation), ...(operation.requestBody ? { json: bodyFor(operation) } : {}) },
+    ],
+  }));
 
 describe('organization B and a thread of organization A', () => {
-  for (const [name, request] of attempts) {
+  for (const { name, request } of attempts) {
     it(`${name}: 404, the same answer as for a thread that does not exist`, async () => {
       const [method, path, options] = request(threadOfA.id);
       const foreign = await call(sandbox, method, path, { key: b, ...options });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliPath, runCli } from './cli-process.js';
-import { call, contract, createThread, start, suiteSandbox } from './helpers.js';
+import { bodyFor, call, contract, createThread, pathFor, schemeFor, start, suiteSandbox } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'freddy-permissions-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,11 +37,10 @@ describe('a read-only key', () => {
   it.each(writes.map((operation) => [operation.id, operation] as const))(
     'gets the documented 403 on %s, and nothing is written',
     async (_, operation) => {
-      const scheme = operation.security[0]!.kind === 'apiKey' ? 'apiKey' : 'bearer';
-      const res = await call(sandbox, operation.method, operation.path.replace('{thread_id}', thread.id), {
+      const res = await call(sandbox, operation.method, pathFor(operation, { thread_id: thread.id }), {
         key: readOnly,
-        scheme,
-        ...(operation.requestBody ? { json: { title: 'changed', metadata: { b: '2' } } } : {}),
+        scheme: schemeFor(operation),
+        ...(operation.requestBody ? { json: bodyFor(operation) } : {}),
       });
       expect(res.status).toBe(403);
       const documented = operation.responses.find((r) => r.status === 403)!.examples[0]!.value as any;

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { arbitraryFor } from './arbitraries.js';
-import { call, contract, createThread, suiteSandbox } from './helpers.js';
+import { call, contract, createThread, handledOperations, pathFor, schemeFor, suiteSandbox } from './helpers.js';
 
 const sandbox = suiteSandbox();
 let key: string;
@@ -150,17 +150,20 @@ describe('generated invalid input', () => {
     snapshot = t;
   });
 
-  for (const [name, method, path, arb, statuses] of [
-    ['createThread', 'POST', () => '/threads', broken(createBody), [200, 400, 422]],
-    ['updateThread', 'POST', () => `/threads/${threadId}`, broken(updateBody), [200, 400, 422]],
-    ['updateThreadMetadata', 'PATCH', () => `/threads/${threadId}/metadata`, broken(metadataBody), [200, 400, 422]],
-  ] as const) {
-    it(`${name}: broken bodies get a documented 400/422 (or 200 if still valid), never a 5xx`, async () => {
+  // Each operation with a handler that takes a body: its schema's valid bodies, broken.
+  const withBody = handledOperations().filter((operation) => operation.requestBody);
+  for (const operation of withBody) {
+    const arb = broken(arbitraryFor(contract, operation.requestBody!.schema));
+    const success = operation.responses.find((response) => response.status < 300)!.status;
+    // One that names the thread in its path changes it; one that does not (a create) leaves it be.
+    const touchesThread = operation.template.names.length > 0;
+    it(`${operation.id}: broken bodies get a documented 400/422 (or ${success} if still valid), never a 5xx`, async () => {
       await fc.assert(
         fc.asyncProperty(arb, async (body) => {
-          const res = await call(sandbox, method, path(), { key, json: body });
-          expect(statuses).toContain(res.status);
-          if (res.status === 200 && name !== 'createThread') {
+          const path = pathFor(operation, { thread_id: threadId });
+          const res = await call(sandbox, operation.method, path, { key, json: body });
+          expect([success, 400, 422]).toContain(res.status);
+          if (res.status === success && touchesThread) {
             // The mutation happened to be valid (e.g. a still-valid value): put the thread back.
             await call(sandbox, 'DELETE', `/threads/${threadId}`, { key });
             const t = await createThread(sandbox, key, { title: 'Fixed', metadata: { stays: 'put' } });
@@ -195,14 +198,23 @@ describe('generated invalid input', () => {
     );
   });
 
-  it('thread ids: any path segment gets 200 or 404, on every operation with an id', async () => {
+  // Each operation with a handler, a thread id in its path and no body.
+  const bodilessWithId = handledOperations().filter(
+    (operation) => operation.template.names.includes('thread_id') && !operation.requestBody,
+  );
+  it('thread ids: any path segment gets 404, on every operation with an id', async () => {
     await fc.assert(
       fc.asyncProperty(
         // "." and ".." are dot segments: URL clients resolve them away before sending.
         fc.string({ minLength: 1, unit: 'grapheme' }).filter((id) => id !== '.' && id !== '..'),
-        fc.constantFrom(['GET', ''], ['DELETE', ''], ['POST', '/pin'], ['POST', '/unpin']),
-        async (id, [method, suffix]) => {
-          const res = await call(sandbox, method, `/threads/${encodeURIComponent(id)}${suffix}`, { key });
+        fc.constantFrom(...bodilessWithId.map((operation) => operation.id)),
+        async (id, operationId) => {
+          const operation = contract.operation(operationId);
+          // The template percent-encodes the value, as a client does.
+          const res = await call(sandbox, operation.method, pathFor(operation, { thread_id: id }), {
+            key,
+            scheme: schemeFor(operation),
+          });
           expect(res.status).toBe(404);
         },
       ),

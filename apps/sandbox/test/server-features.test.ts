@@ -187,6 +187,32 @@ describe('request ids and the request log', () => {
   });
 });
 
+describe('the docs in the request log', () => {
+  it('are logged at debug level only: a page’s files do not bury the API requests', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'freddy-docs-log-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>docs</title>');
+    const records: { level: number; url: string }[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split('\n').filter(Boolean)) records.push(JSON.parse(line));
+        done();
+      },
+    });
+    const sandbox = await start({ docsDir: dir, log: pino({ level: 'debug' }, sink) });
+    try {
+      const origin = new URL(sandbox.url).origin;
+      expect((await fetch(`${origin}/docs/`)).status).toBe(200);
+      await call(sandbox, 'GET', '/threads', { key: sandbox.credentials.demo.apiKey });
+      await new Promise((r) => setImmediate(r));
+      const levels = Object.fromEntries(records.map((record) => [record.url, record.level]));
+      expect(levels).toEqual({ '/docs/': pino.levels.values.debug, '/v1/threads': pino.levels.values.info });
+    } finally {
+      await sandbox.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('requests node cannot parse', () => {
   it('get a JSON 400 with a request id, not a bare one', async () => {
     const sandbox = await start();

@@ -1,18 +1,8 @@
-import type {
-  CreateThreadRequest,
-  DeletedThread,
-  ListThreadsQuery,
-  OperationId,
-  PinStatus,
-  paths,
-  Thread,
-  ThreadList,
-  UpdateThreadMetadataRequest,
-  UpdateThreadRequest,
-} from '@freddy/types';
+import type { ListThreadsQuery, OperationId, paths, Thread, ThreadList } from '@freddy/types';
 import { clientRoutes } from '@freddy/types';
 import openapiFetch, { type Client } from 'openapi-fetch';
-import { type ApiPromise, apiPromise } from './api-promise.js';
+import { type Resources, resources, type ThreadsMethods } from '../generated/resources.js';
+import { apiPromise } from './api-promise.js';
 import {
   apiErrorFor,
   FreddyApiError,
@@ -32,21 +22,14 @@ import { retryDelayMs, shouldRetry, sleep } from './retry.js';
 // so from our CJS build the default import is the module object, not the function.
 const createClient: typeof openapiFetch = Reflect.get(openapiFetch, 'default') ?? openapiFetch;
 
-/** Every method's promise also has `.withResponse()`: `{ data, response, requestId }`. */
-export interface ThreadsResource {
-  create(body?: CreateThreadRequest, options?: RequestOptions): ApiPromise<Thread>;
-  list(query?: ListThreadsQuery, options?: RequestOptions): ApiPromise<ThreadList>;
-  retrieve(threadId: string, options?: RequestOptions): ApiPromise<Thread>;
-  update(threadId: string, body: UpdateThreadRequest, options?: RequestOptions): ApiPromise<Thread>;
-  updateMetadata(threadId: string, body: UpdateThreadMetadataRequest, options?: RequestOptions): ApiPromise<Thread>;
-  delete(threadId: string, options?: RequestOptions): ApiPromise<DeletedThread>;
-  pin(threadId: string, options?: RequestOptions): ApiPromise<PinStatus>;
-  unpin(threadId: string, options?: RequestOptions): ApiPromise<PinStatus>;
+/** `client.threads`: a method per operation tagged Threads, generated from the contract, and `iterate`. */
+export interface ThreadsResource extends ThreadsMethods {
   /** Every thread from `after` (or the start) on, fetching pages while `hasMore`, following `lastId`. */
   iterate(query?: Omit<ListThreadsQuery, 'before'>, options?: RequestOptions): AsyncIterable<Thread>;
 }
 
-export interface FreddyClient {
+/** A resource per tag of the contract (`client.threads`), each with a method per operation. */
+export interface FreddyClient extends Resources {
   threads: ThreadsResource;
   /**
    * Any operation by its `operationId`, e.g. `call('pinThread', { path: { thread_id } })`: path parameters
@@ -212,18 +195,11 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
 
   const call: OperationCall = (id, args, opts) => apiPromise(send(id, args, opts));
 
-  const list = (query?: ListThreadsQuery, options?: RequestOptions): ApiPromise<ThreadList> =>
-    call('listThreads', { query }, options);
-
+  const methods = resources(call);
+  const { list } = methods.threads;
+  // `iterate` is written here, over the generated `list`: the contract has no operation for it.
   const threads: ThreadsResource = {
-    create: (body, options) => call('createThread', { body: body ?? {} }, options),
-    list,
-    retrieve: (thread_id, options) => call('retrieveThread', { path: { thread_id } }, options),
-    update: (thread_id, body, options) => call('updateThread', { path: { thread_id }, body }, options),
-    updateMetadata: (thread_id, body, options) => call('updateThreadMetadata', { path: { thread_id }, body }, options),
-    delete: (thread_id, options) => call('deleteThread', { path: { thread_id } }, options),
-    pin: (thread_id, options) => call('pinThread', { path: { thread_id } }, options),
-    unpin: (thread_id, options) => call('unpinThread', { path: { thread_id } }, options),
+    ...methods.threads,
     async *iterate(query = {}, options) {
       let page: ThreadList;
       let after = query.after;
@@ -241,5 +217,5 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
     },
   };
 
-  return { threads, call, raw };
+  return { ...methods, threads, call, raw };
 }

@@ -1,17 +1,6 @@
-export type {
-  CreateThreadRequest,
-  DeletedThread,
-  ErrorResponse,
-  ListThreadsQuery,
-  MessageInput,
-  Metadata,
-  PinStatus,
-  PlatformErrorResponse,
-  Thread,
-  ThreadList,
-  UpdateThreadMetadataRequest,
-  UpdateThreadRequest,
-} from '@freddy/types';
+export type { ErrorResponse, MessageInput, Metadata, PlatformErrorResponse } from '@freddy/types';
+/** What the methods take and answer (`Thread`, `ListThreadsQuery`, …), by the names @freddy/types gives them. */
+export * from '../generated/signature-types.js';
 export type { ApiPromise, WithResponse } from './api-promise.js';
 export { createFreddyClient, type FreddyClient, type ThreadsResource } from './client.js';
 export {

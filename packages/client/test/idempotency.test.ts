@@ -5,10 +5,14 @@
  * create commit and then loses its answer (the connection dropped, or a 500
  * instead): with keys the sandbox holds one new thread; without, two.
  */
+import { describeContract } from '@freddy/spec';
 import { type LossyProxy, startLossyProxy, useSandbox } from '@freddy/testing';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createFreddyClient } from '../src/index.js';
-import { startFaultServer, threadFixture } from './support/fault-server.js';
+import { type FaultServer, startFaultServer, threadFixture } from './support/fault-server.js';
+import { callOperation, exampleAnswer } from './support/operation-calls.js';
+
+const { operations } = describeContract();
 
 describe('the key a call sends', () => {
   test('one per POST call, the same on each retry, none on a GET; a caller may choose it', async () => {
@@ -35,6 +39,36 @@ describe('the key a call sends', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('every operation', () => {
+  let server: FaultServer;
+  beforeAll(async () => {
+    server = await startFaultServer();
+  });
+  afterAll(() => server.close());
+
+  test.each(operations.map((op) => [op.id, op] as const))(
+    '%s sends a key exactly when its contract declares Idempotency-Key, the same on its retry',
+    async (_, op) => {
+      const client = createFreddyClient({ apiKey: 'ak_x', baseUrl: server.url, timeoutMs: 0 });
+      server.script({ status: 503, body: {} }, { status: 200, body: exampleAnswer(op) });
+      await callOperation(client, op);
+      const keys = server.requests.map((r) => r.headers['idempotency-key']);
+      expect(keys).toHaveLength(2);
+      if (op.parameters.header.some((parameter) => parameter.name === 'Idempotency-Key')) {
+        expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+        expect(keys[1]).toBe(keys[0]);
+      } else {
+        expect(keys).toEqual([undefined, undefined]);
+      }
+    },
+  );
+
+  test('the contract has operations of both kinds, so both branches above run', () => {
+    const declares = operations.map((op) => op.parameters.header.some((p) => p.name === 'Idempotency-Key'));
+    expect(new Set(declares)).toEqual(new Set([true, false]));
   });
 });
 

@@ -7,6 +7,7 @@
  * These tests need `apps/sandbox` built (`pnpm --filter @freddy/sandbox build`);
  * turbo's `^build` dependency does that. If it is missing, they fail.
  */
+import { describeContract } from '@freddy/spec';
 import { useSandbox, withSandbox } from '@freddy/testing';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
@@ -23,6 +24,11 @@ import {
   UnsupportedMediaTypeError,
 } from '../src/index.js';
 import { type CheckedResponse, contractCheckingFetch } from './support/contract.js';
+import { callOperation } from './support/operation-calls.js';
+
+const { operations } = describeContract();
+/** The operations that address one resource by path (every path parameter here names a thread). */
+const addressing = operations.filter((op) => op.template.names.length > 0);
 
 const sandbox = useSandbox();
 let checked: CheckedResponse[];
@@ -61,6 +67,18 @@ const rejection = <T extends FreddyApiError>(promise: Promise<unknown>) =>
   );
 
 describe('every method succeeds', () => {
+  test.each(operations.map((op) => [op.id, op] as const))(
+    "%s, through its method with the contract's example input, gets its documented success",
+    async (_, op) => {
+      // A fresh thread for every path parameter, so delete, pin and update depend on no other test.
+      const path: Record<string, string> = {};
+      for (const name of op.template.names) path[name] = (await demo.threads.create({ title: op.id })).id;
+      await callOperation(demo, op, { path });
+      const answer = checked.at(-1);
+      expect(answer).toMatchObject({ operationId: op.id, status: 200, valid: true });
+    },
+  );
+
   test('create, retrieve, update, updateMetadata, delete', async () => {
     const empty = await demo.threads.create();
     expect(empty).toMatchObject({
@@ -146,40 +164,25 @@ describe('each documented error the server produces', () => {
     expect(platform.traceId).toBe(platform.requestId);
   });
 
-  test('401 from every method, with a wrong key and with a wrong bearer token', async () => {
+  test('401 from every operation, with a wrong key and with a wrong bearer token', async () => {
     for (const stranger of [clientFor({ apiKey: 'ak_not_a_real_key' }), clientFor({ bearerToken: 'not_a_token' })]) {
-      const calls = [
-        () => stranger.threads.create(),
-        () => stranger.threads.list(),
-        () => stranger.threads.retrieve('thread_abc123'),
-        () => stranger.threads.update('thread_abc123', { title: 'x' }),
-        () => stranger.threads.updateMetadata('thread_abc123', { metadata: { a: 'b' } }),
-        () => stranger.threads.delete('thread_abc123'),
-        () => stranger.threads.pin('thrd_abc123'),
-        () => stranger.threads.unpin('thrd_abc123'),
-      ];
-      for (const call of calls) expect(await rejection(call())).toBeInstanceOf(AuthenticationError);
+      for (const op of operations)
+        expect(await rejection(callOperation(stranger, op))).toBeInstanceOf(AuthenticationError);
     }
-    expect(checked.filter((c) => c.status === 401)).toHaveLength(16);
+    expect(checked.filter((c) => c.status === 401)).toHaveLength(2 * operations.length);
   });
 
-  test('404 for every method that takes an id, in the envelope of each', async () => {
-    const missing = 'thread_does_not_exist';
-    for (const call of [
-      () => demo.threads.retrieve(missing),
-      () => demo.threads.update(missing, { title: 'x' }),
-      () => demo.threads.updateMetadata(missing, { metadata: { a: 'b' } }),
-      () => demo.threads.delete(missing),
-    ]) {
-      const error = await rejection(call());
-      expect(error).toBeInstanceOf(NotFoundError);
-      expect(error).toMatchObject({ code: 'thread_not_found', type: 'not_found_error' });
-    }
-    for (const call of [() => demo.threads.pin(missing), () => demo.threads.unpin(missing)]) {
-      const error = await rejection(call());
-      expect(error).toBeInstanceOf(NotFoundError);
-      expect(error.code).toBe('RESOURCE_NOT_FOUND');
-      expect(error.traceId).toBeDefined();
+  test('404 for every operation that takes an id, in the envelope and with a code its contract documents', async () => {
+    for (const op of addressing) {
+      const path = Object.fromEntries(op.template.names.map((name) => [name, 'zz_does_not_exist']));
+      const error = await rejection(callOperation(demo, op, { path }));
+      expect(error, op.id).toBeInstanceOf(NotFoundError);
+      const documented = op.responses
+        .find((response) => response.status === 404)
+        ?.examples.map((example) => (example.value as { error: { code: string } }).error.code);
+      expect(documented, op.id).toContain(error.code);
+      // The platform envelope carries a trace id; the Freddy one does not.
+      expect(error.traceId !== undefined, op.id).toBe(op.errorSchema === 'PlatformErrorResponse');
     }
   });
 
@@ -271,15 +274,10 @@ describe('pagination', () => {
 describe('isolation between organizations', () => {
   test("another organization's key cannot see, change, pin or delete a thread", async () => {
     const mine = await demo.threads.create({ title: 'Private', metadata: { owner: 'demo' } });
-    const attempts = [
-      () => other.threads.retrieve(mine.id),
-      () => other.threads.update(mine.id, { title: 'Hijacked' }),
-      () => other.threads.updateMetadata(mine.id, { metadata: { owner: 'other' } }),
-      () => other.threads.pin(mine.id),
-      () => other.threads.unpin(mine.id),
-      () => other.threads.delete(mine.id),
-    ];
-    for (const attempt of attempts) expect(await rejection(attempt())).toBeInstanceOf(NotFoundError);
+    for (const op of addressing) {
+      const path = Object.fromEntries(op.template.names.map((name) => [name, mine.id]));
+      expect(await rejection(callOperation(other, op, { path })), op.id).toBeInstanceOf(NotFoundError);
+    }
 
     const seenByOther: string[] = [];
     for await (const t of other.threads.iterate({ limit: 100 })) seenByOther.push(t.id);

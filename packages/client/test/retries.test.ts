@@ -3,6 +3,7 @@
  * are retried, how often, with which body, and how long the client chose to
  * wait (recorded, not measured).
  */
+import { describeContract } from '@freddy/spec';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import {
   createFreddyClient,
@@ -13,7 +14,10 @@ import {
 } from '../src/index.js';
 import { MAX_RETRY_AFTER_MS, retryDelayMs } from '../src/retry.js';
 import { type FaultServer, startFaultServer, threadFixture } from './support/fault-server.js';
+import { callOperation, exampleAnswer } from './support/operation-calls.js';
 import { recordSleeps } from './support/sleeps.js';
+
+const { operations } = describeContract();
 
 let server: FaultServer;
 let sleeps: ReturnType<typeof recordSleeps>;
@@ -119,6 +123,23 @@ describe('the request is re-sent intact', () => {
       expect(attempt.headers.authorization).toBe(first!.headers.authorization);
     }
   });
+
+  test.each(operations.map((op) => [op.id, op] as const))(
+    '%s, write or not, is re-sent byte for byte after a 503 and a reset: method, path, body, key',
+    async (_, op) => {
+      server.script(freddyError(503), 'reset', { status: 200, body: exampleAnswer(op) });
+      await expect(callOperation(client(), op)).resolves.toEqual(exampleAnswer(op));
+      expect(server.requests).toHaveLength(3);
+      const [first, ...rest] = server.requests;
+      expect(first!.method).toBe(op.method);
+      for (const attempt of rest) {
+        expect(attempt.method).toBe(first!.method);
+        expect(attempt.url).toBe(first!.url);
+        expect(attempt.body).toBe(first!.body);
+        expect(attempt.headers['idempotency-key']).toBe(first!.headers['idempotency-key']);
+      }
+    },
+  );
 
   test('list with a query keeps its query string on retry', async () => {
     server.script(freddyError(502), {

@@ -3,10 +3,14 @@
  * as the contract's operation table says; path parameters that cannot
  * escape their segment; list queries and pagination.
  */
-import { operationTable } from '@freddy/types';
+import { describeContract } from '@freddy/spec';
+import { type OperationId, operationTable } from '@freddy/types';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createFreddyClient, type FreddyClient, FreddyError } from '../src/index.js';
 import { type FaultServer, startFaultServer, threadFixture } from './support/fault-server.js';
+import { apiKeyHeader, callOperation, exampleAnswer, examplePath, examplePathname } from './support/operation-calls.js';
+
+const { operations } = describeContract();
 
 let server: FaultServer;
 beforeAll(async () => {
@@ -15,63 +19,45 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const thread = threadFixture('thrd_abc123');
-const pinStatus = {
-  id: 'thrd_abc123',
-  is_pinned: true,
-  pinned_at: '2026-01-15T10:30:00Z',
-  message: 'Thread pinned successfully',
-};
 const emptyList = { object: 'list', data: [], firstId: null, lastId: null, hasMore: false };
 
-/** Calls every method once; the server answers each with a plausible body. */
+/** Calls every operation of the contract once through its method; the server answers each with its 200 example. */
 async function callAll(client: FreddyClient) {
-  const answers = [
-    thread,
-    emptyList,
-    thread,
-    thread,
-    thread,
-    { success: true, threadId: 'thrd_abc123', message: 'ok' },
-    pinStatus,
-    pinStatus,
-  ];
-  server.script(...answers.map((body) => ({ status: 200, body })));
-  await client.threads.create({ title: 'New' });
-  await client.threads.list();
-  await client.threads.retrieve('thrd_abc123');
-  await client.threads.update('thrd_abc123', { title: 'T' });
-  await client.threads.updateMetadata('thrd_abc123', { metadata: { a: 'b' } });
-  await client.threads.delete('thrd_abc123');
-  await client.threads.pin('thrd_abc123');
-  await client.threads.unpin('thrd_abc123');
-  return server.requests.map((r) => ({
-    line: `${r.method} ${r.url}`,
-    authorization: r.headers.authorization,
-    apiKey: r.headers['x-api-key'],
-  }));
+  server.script(...operations.map((op) => ({ status: 200, body: exampleAnswer(op) })));
+  for (const op of operations) await callOperation(client, op);
+  return server.requests.map((r, i) => {
+    const header = apiKeyHeader(operations[i]!);
+    return {
+      line: `${r.method} ${r.url}`,
+      authorization: r.headers.authorization,
+      apiKey: header && r.headers[header],
+    };
+  });
 }
 
+/** What the contract says the call of `op` sends below the server's base path `/v1`. */
+const lineOf = (op: (typeof operations)[number]) => `${op.method} /v1${examplePathname(op)}`;
+
 describe('with baseUrl, every operation goes there', () => {
-  test('with apiKey: X-API-Key where the contract allows ApiKeyAuth (pin, unpin), Bearer elsewhere', async () => {
+  test('with apiKey: in the API-key header where the contract allows one (pin, unpin), as Bearer elsewhere', async () => {
     const sent = await callAll(createFreddyClient({ apiKey: 'ak_demo', baseUrl: server.url }));
-    const bearer = { authorization: 'Bearer ak_demo', apiKey: undefined };
-    const apiKey = { authorization: undefined, apiKey: 'ak_demo' };
-    expect(sent).toEqual([
-      { line: 'POST /v1/threads', ...bearer },
-      { line: 'GET /v1/threads', ...bearer },
-      { line: 'GET /v1/threads/thrd_abc123', ...bearer },
-      { line: 'POST /v1/threads/thrd_abc123', ...bearer },
-      { line: 'PATCH /v1/threads/thrd_abc123/metadata', ...bearer },
-      { line: 'DELETE /v1/threads/thrd_abc123', ...bearer },
-      { line: 'POST /v1/threads/thrd_abc123/pin', ...apiKey },
-      { line: 'POST /v1/threads/thrd_abc123/unpin', ...apiKey },
-    ]);
+    expect(sent).toEqual(
+      operations.map((op) =>
+        apiKeyHeader(op)
+          ? { line: lineOf(op), authorization: undefined, apiKey: 'ak_demo' }
+          : { line: lineOf(op), authorization: 'Bearer ak_demo', apiKey: undefined },
+      ),
+    );
+    // Both ways are exercised: the contract has operations of each kind.
+    expect(new Set(sent.map((s) => s.apiKey === undefined))).toEqual(new Set([true, false]));
+    expect(sent.find((s) => s.line === 'POST /v1/threads/thrd_abc123/pin')?.apiKey).toBe('ak_demo');
   });
 
   test('with bearerToken: always Authorization: Bearer', async () => {
     const sent = await callAll(createFreddyClient({ bearerToken: 'jwt_demo', baseUrl: `${server.url}/` }));
-    expect(sent.map((s) => [s.authorization, s.apiKey])).toEqual(Array(8).fill(['Bearer jwt_demo', undefined]));
-    expect(sent[0]!.line).toBe('POST /v1/threads');
+    expect(sent).toEqual(
+      operations.map((op) => ({ line: lineOf(op), authorization: 'Bearer jwt_demo', apiKey: undefined })),
+    );
   });
 
   test('bodies are JSON; create without a body sends an empty object', async () => {
@@ -98,11 +84,11 @@ describe('with baseUrl, every operation goes there', () => {
 });
 
 describe('without baseUrl, each operation goes to its host from the contract', () => {
-  test('Freddy operations to api.freddy.aitronos.com, pin and unpin to api.aitronos.com', async () => {
+  test('each to its production server (the Freddy host; pin and unpin to the platform host)', async () => {
     // The real hosts are not reachable from a test, so a fetch wrapper notes
     // the URL the client chose and sends the request on to the local server.
     const urls: string[] = [];
-    const sent = await callAll(
+    await callAll(
       createFreddyClient({
         apiKey: 'ak_demo',
         fetch: (request, init) => {
@@ -112,17 +98,8 @@ describe('without baseUrl, each operation goes to its host from the contract', (
         },
       }),
     );
-    expect(sent).toHaveLength(8);
-    expect(urls).toEqual([
-      'https://api.freddy.aitronos.com/v1/threads',
-      'https://api.freddy.aitronos.com/v1/threads',
-      'https://api.freddy.aitronos.com/v1/threads/thrd_abc123',
-      'https://api.freddy.aitronos.com/v1/threads/thrd_abc123',
-      'https://api.freddy.aitronos.com/v1/threads/thrd_abc123/metadata',
-      'https://api.freddy.aitronos.com/v1/threads/thrd_abc123',
-      'https://api.aitronos.com/v1/threads/thrd_abc123/pin',
-      'https://api.aitronos.com/v1/threads/thrd_abc123/unpin',
-    ]);
+    expect(urls).toEqual(operations.map((op) => `${op.server.url}${examplePathname(op)}`));
+    expect(new Set(operations.map((op) => op.server.url)).size).toBeGreaterThan(1);
     expect(operationTable.pinThread.server).toBe('https://api.aitronos.com/v1');
   });
 });
@@ -153,46 +130,37 @@ describe('path parameters stay in their segment', () => {
 });
 
 describe('call: any operation by its id', () => {
-  test('sends what the method for the same operation sends, key header and all', async () => {
+  test.each(operations.map((op) => [op.id, op] as const))(
+    '%s: call sends what its method sends, key header and all',
+    async (_, op) => {
+      const client = createFreddyClient({ apiKey: 'ak_demo', baseUrl: server.url });
+      const options = { idempotencyKey: `key_${op.id}` };
+      const body = op.requestBody ? { body: op.requestBody.examples[0]?.value ?? {} } : {};
+      const sent: unknown[] = [];
+      for (const send of [
+        () => callOperation(client, op, { options }),
+        () => client.call(op.id as OperationId, { path: examplePath(op), ...body } as never, options),
+      ]) {
+        server.script({ status: 200, body: exampleAnswer(op) });
+        await send();
+        const { method, url, headers, body: text } = server.requests[0]!;
+        sent.push({ method, url, text, headers: { ...headers, host: undefined } });
+      }
+      expect(sent[1]).toEqual(sent[0]);
+      expect(sent[0]).toMatchObject({ method: op.method, url: `/v1${examplePathname(op)}` });
+    },
+  );
+
+  test('call serialises a query as the method does', async () => {
     const client = createFreddyClient({ apiKey: 'ak_demo', baseUrl: server.url });
-    const sent: unknown[] = [];
-    for (const call of [
-      () => client.threads.update('thrd_abc123', { title: 'T' }, { idempotencyKey: 'k1' }),
-      () =>
-        client.call(
-          'updateThread',
-          { path: { thread_id: 'thrd_abc123' }, body: { title: 'T' } },
-          { idempotencyKey: 'k1' },
-        ),
-      () => client.threads.pin('thrd_abc123', { idempotencyKey: 'k2' }),
-      () => client.call('pinThread', { path: { thread_id: 'thrd_abc123' } }, { idempotencyKey: 'k2' }),
+    for (const send of [
       () => client.threads.list({ limit: 2, order: 'asc' }),
       () => client.call('listThreads', { query: { limit: 2, order: 'asc' } }),
     ]) {
-      server.script({ status: 200, body: thread });
-      await call();
-      const { method, url, headers, body } = server.requests[0]!;
-      sent.push({
-        method,
-        url,
-        body,
-        key: headers['idempotency-key'],
-        auth: headers.authorization,
-        apiKey: headers['x-api-key'],
-      });
+      server.script({ status: 200, body: emptyList });
+      await send();
+      expect(server.requests.map((r) => r.url)).toEqual(['/v1/threads?limit=2&order=asc']);
     }
-    expect(sent[1]).toEqual(sent[0]);
-    expect(sent[3]).toEqual(sent[2]);
-    expect(sent[5]).toEqual(sent[4]);
-    expect(sent.map((s) => (s as { url: string }).url)).toEqual([
-      '/v1/threads/thrd_abc123',
-      '/v1/threads/thrd_abc123',
-      '/v1/threads/thrd_abc123/pin',
-      '/v1/threads/thrd_abc123/pin',
-      '/v1/threads?limit=2&order=asc',
-      '/v1/threads?limit=2&order=asc',
-    ]);
-    expect(sent[3]).toMatchObject({ apiKey: 'ak_demo', key: 'k2' });
   });
 
   test('resolves to the body, with withResponse(), and rejects with the error classes', async () => {

@@ -58,16 +58,18 @@ describe('from the real contract', () => {
       'Refused: 404 thread_not_found; 413 payload_too_large; 422 invalid_title, metadata_limit_exceeded.',
     );
     expect(update.description).not.toMatch(/verbatim|Vendor page|House choice|In Development/);
-    // Pin's "House choice:" says what pinning twice does: the label goes, the rule stays.
+    // Pin says what pinning twice does.
     expect(named(toolsOf(loadSpec()), 'pin_thread').description).toContain(
-      '(Pinning a pinned thread is a no-op that answers `200` with its original `pinned_at`;',
+      'Pinning a pinned thread is a no-op that answers `200` with its original `pinned_at`;',
     );
   });
 
-  test('input and output schemas are self-contained: every component reference inlined', () => {
+  test('input and output schemas are self-contained: every component reference inlined, no extension', () => {
     for (const tool of toolsOf(loadSpec())) {
       expect(JSON.stringify(tool.inputSchema), tool.name).not.toContain('$ref');
       expect(JSON.stringify(tool.outputSchema), tool.name).not.toContain('$ref');
+      expect(JSON.stringify(tool.inputSchema), tool.name).not.toContain('"x-');
+      expect(JSON.stringify(tool.outputSchema), tool.name).not.toContain('"x-');
       expect(tool.outputSchema?.type).toBe('object');
     }
     const create = named(toolsOf(loadSpec()), 'create_thread');

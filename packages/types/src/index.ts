@@ -3,17 +3,15 @@
  * (`generated/` is written by `pnpm generate` and never edited by hand), plus
  * readable names for the shapes consumers meet most.
  */
-import type { components, operations as Operations } from '../generated/openapi.js';
+import type { components } from '../generated/openapi.js';
 
+/** What each operation answers, takes as its body and as its query, by name (`Thread`, `ListThreadsQuery`). */
+export type * from '../generated/names.js';
 export type { $defs, components, operations, paths, webhooks } from '../generated/openapi.js';
 export { clientRoutes, type OperationId, operations as operationTable } from '../generated/operations.js';
 
 type Schemas = components['schemas'];
 
-export type Thread = Schemas['Thread'];
-export type ThreadList = Schemas['ThreadList'];
-export type DeletedThread = Schemas['DeletedThread'];
-export type PinStatus = Schemas['PinStatus'];
 export type Metadata = Schemas['Metadata'];
 export type MessageInput = Schemas['MessageInput'];
 
@@ -23,9 +21,3 @@ export type ErrorResponse = Schemas['ErrorResponse'];
 export type PlatformErrorResponse = Schemas['PlatformErrorResponse'];
 /** Either error envelope. */
 export type AnyErrorResponse = ErrorResponse | PlatformErrorResponse;
-
-export type CreateThreadRequest = Schemas['CreateThreadRequest'];
-export type UpdateThreadRequest = Schemas['UpdateThreadRequest'];
-export type UpdateThreadMetadataRequest = Schemas['UpdateThreadMetadataRequest'];
-/** Query parameters of `GET /threads`. */
-export type ListThreadsQuery = NonNullable<Operations['listThreads']['parameters']['query']>;

@@ -1,5 +1,4 @@
 import { jsLiteral } from './literals.js';
-import { camelCase } from './names.js';
 import type { RequestShape, SampleOverrides } from './request-shape.js';
 
 /**
@@ -14,7 +13,7 @@ export function clientSample(shape: RequestShape, overrides: SampleOverrides = {
     ...shape.pathParams.map((param) => JSON.stringify(param.value)),
     ...(shape.body === undefined ? [] : [jsLiteral(shape.body)]),
   ];
-  const { resource, method } = clientMethod(shape);
+  const { resource, method } = shape.client;
   return [
     "import { createFreddyClient } from '@freddy/client';",
     '',
@@ -23,18 +22,4 @@ export function clientSample(shape: RequestShape, overrides: SampleOverrides = {
     `const result = await client.${resource}.${method}(${args.join(', ')});`,
     'console.log(JSON.stringify(result, null, 2));',
   ].join('\n');
-}
-
-/**
- * The client groups operations by tag and names each by its verb:
- * `updateThreadMetadata` in tag `Threads` is `client.threads.updateMetadata`.
- */
-function clientMethod(shape: Pick<RequestShape, 'operationId' | 'tag'>): { resource: string; method: string } {
-  const resource = camelCase(shape.tag.replace(/\s+/g, '_')).replace(/^./, (first) => first.toLowerCase());
-  const plural = shape.tag.replace(/\s+/g, '');
-  const singular = plural.replace(/s$/, '');
-  const method = shape.operationId.replace(new RegExp(`${plural}|${singular}`), '');
-  if (method === shape.operationId || method === '')
-    throw new Error(`Cannot name the client method of ${shape.operationId} in tag ${shape.tag}`);
-  return { resource, method };
 }

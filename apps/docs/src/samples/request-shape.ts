@@ -22,8 +22,8 @@ export interface RequestShape {
   auth: CredentialScheme;
   /** The operation's first request example, when it takes a JSON body. */
   body?: unknown;
-  /** The tag the operation belongs to, e.g. `Threads`: the client's resource. */
-  tag: string;
+  /** Where `@freddy/client` has it: `client.<resource>.<method>`, as the contract names it. */
+  client: ContractOperation['client'];
 }
 
 /** Values that replace what the contract would put in a sample (tests point samples at a live server). */
@@ -48,7 +48,7 @@ export function requestShape(operation: ContractOperation, overrides: SampleOver
     pathParams,
     auth,
     ...(body === undefined ? {} : { body }),
-    tag: operation.tag,
+    client: operation.client,
   };
 }
 

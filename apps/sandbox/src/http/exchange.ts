@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { RawJson } from '../operations/threads.js';
+import { RawJson } from '../operations/handler.js';
 import type { Envelope } from '../validation/contract.js';
 import { CORS_HEADERS } from './cors.js';
 import { ApiError, errors, renderError } from './errors.js';
@@ -43,6 +43,8 @@ export class Exchange {
   answerDelayMs = 0;
   /** An `error-after-commit` fault: the operation runs, then the answer is a 500. */
   failAfterCommit = false;
+  /** The level of the request's log line: the docs' static files are logged at debug level only. */
+  logLevel: 'info' | 'debug' = 'info';
 
   constructor(
     readonly req: IncomingMessage,

@@ -4,22 +4,22 @@
  * → authenticate (one credential, read by the operation's security schemes) → rate limit → faults
  * asked for (`X-Sandbox-Fault`, or the chaos rate) → authorize (read-only
  * keys) → a chosen answer (`Prefer`) → path and query parameters → body (read
- * within the contract's limit, then validated) → run the operation. Each
+ * within the contract's limit, then validated) → run the operation's handler,
+ * or answer its documented success example when it has none yet. Each
  * stage throws an ApiError to answer early; the exchange renders it in the
  * operation's envelope, with x-request-id, and the request gets one log line.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type OperationId, operationTable } from '@freddy/types';
 import type { Logger } from 'pino';
 import type { KeyStore } from '../auth/keys.js';
 import type { RateLimiter } from '../auth/rate-limit.js';
-import type { ThreadOperations } from '../operations/threads.js';
-import type { CompiledContract, CompiledOperation } from '../validation/contract.js';
+import type { CompiledContract } from '../validation/contract.js';
 import { Exchange } from './exchange.js';
+import type { HandlerTable } from './handler-table.js';
 import { authenticate } from './stages/authenticate.js';
 import { authorize } from './stages/authorize.js';
 import { type SandboxControls, serveControl } from './stages/control.js';
-import { type Dispatchable, dispatch } from './stages/dispatch.js';
+import { dispatch } from './stages/dispatch.js';
 import { type StaticHandler, serveDocs } from './stages/docs.js';
 import type { FaultStage } from './stages/faults.js';
 import { IDEMPOTENCY_HEADER, type Idempotency } from './stages/idempotency.js';
@@ -30,13 +30,15 @@ import { createPreferStage } from './stages/prefer.js';
 import { createPreflight } from './stages/preflight.js';
 import { readJsonBody } from './stages/read-body.js';
 import { Router } from './stages/route.js';
+import { serveExample } from './stages/serve-example.js';
 import { validateBody } from './stages/validate-body.js';
 
 export interface PipelineDeps {
   contract: CompiledContract;
   keys: KeyStore;
   limiter: RateLimiter | undefined;
-  operations: ThreadOperations;
+  /** What serves each operation: its handler, or its documented example. */
+  handlers: HandlerTable;
   idempotency: Idempotency;
   logger: Logger | undefined;
   faults: FaultStage;
@@ -52,10 +54,9 @@ export function createRequestHandler(deps: PipelineDeps): RequestHandler {
   const router = new Router(contract);
   const answerPreflight = createPreflight(contract);
   const plan = contract.model.limits.rateLimit;
-  const answerPreferred = createPreferStage(
-    limiter ? { limit: limiter.limit, windowSeconds: Math.ceil(limiter.windowMs / 1000) } : plan,
-  );
-  const handlers = handlerTable(contract.operations, deps.operations);
+  const headersPlan = limiter ? { limit: limiter.limit, windowSeconds: Math.ceil(limiter.windowMs / 1000) } : plan;
+  const answerPreferred = createPreferStage(headersPlan);
+  const { served } = deps.handlers;
   const bodyLimits = {
     maxBytes: contract.model.limits.requestBodyMaxBytes,
     maxDepth: contract.model.limits.requestBodyMaxDepth,
@@ -85,12 +86,14 @@ export function createRequestHandler(deps: PipelineDeps): RequestHandler {
         body: undefined as Record<string, unknown> | undefined,
       };
       const key = validateHeaders(operation, req.headers)[IDEMPOTENCY_HEADER];
-      const handler = handlers.get(operation)!;
+      const { handler, example, success } = served.get(operation)!;
       // The operation runs only now that the request is valid: with a key, its answer is stored beside its write.
       const run = (body: Record<string, unknown> | undefined) => {
-        const context =
-          key === undefined ? undefined : idempotency.begin(exchange, principal.organizationId, key, body);
-        if (key === undefined || context) dispatch(exchange, handler, { ...input, body }, context);
+        const write =
+          key === undefined ? undefined : idempotency.begin(exchange, principal.organizationId, key, body, success);
+        if (key !== undefined && !write) return;
+        if (handler) dispatch(exchange, handler, { ...input, body }, success.status, write);
+        else serveExample(exchange, operation, example, headersPlan, write);
       };
       if (!operation.body) {
         run(undefined);
@@ -108,19 +111,4 @@ export function createRequestHandler(deps: PipelineDeps): RequestHandler {
       exchange.fail(error);
     }
   };
-}
-
-/** Each operation of the contract with its handler; a contract operation without one stops the start. */
-function handlerTable(operations: CompiledOperation[], implementations: ThreadOperations) {
-  const table = new Map<CompiledOperation, Dispatchable>();
-  for (const operation of operations) {
-    const id = operation.spec.id;
-    if (!isOperationId(id)) throw new Error(`No handler for operation ${id}`);
-    table.set(operation, implementations[id]);
-  }
-  return table;
-}
-
-function isOperationId(id: string): id is OperationId {
-  return Object.hasOwn(operationTable, id);
 }

@@ -1,18 +1,12 @@
 /**
- * The eight operations of the contract. Each gets input that has already been
- * authenticated and validated against the spec, typed as the generated
- * contract types describe it, and returns the success body; anything else it
- * throws as an ApiError.
+ * The handlers of the contract's thread operations. Each gets input that has
+ * already been authenticated and validated against the spec, typed as the
+ * generated contract types describe it (`Handler<K>`), and returns the success
+ * body; anything else it throws as an ApiError. Reads answer at once; writes
+ * answer with a promise that settles after their commit.
  */
 import type { ValidateFunction } from '@freddy/spec';
-import type {
-  DeletedThread,
-  OperationId,
-  PinStatus,
-  Thread,
-  UpdateThreadMetadataRequest,
-  UpdateThreadRequest,
-} from '@freddy/types';
+import type { PinStatus } from '@freddy/types';
 import type { Principal } from '../auth/keys.js';
 import { errors, isoSeconds } from '../http/errors.js';
 import {
@@ -26,38 +20,7 @@ import {
   UnknownCursorError,
 } from '../store/threads.js';
 import { classifyBodyError, metadataLimitExceeded } from '../validation/classify.js';
-
-interface OperationInput<Body = undefined, Query = undefined> {
-  principal: Principal;
-  params: Record<string, string>;
-  query: Query;
-  body: Body;
-}
-
-/** A response body that is already JSON text, sent as is. */
-export class RawJson {
-  private encoded: Buffer | undefined;
-  constructor(readonly text: string) {}
-  /** The text as UTF-8, encoded once however often it is sent (a cached list page is sent many times). */
-  get bytes(): Buffer {
-    this.encoded ??= Buffer.from(this.text);
-    return this.encoded;
-  }
-}
-
-type ThreadInput = OperationInput;
-
-/** Reads answer at once; writes answer with a promise that settles after their commit. */
-export interface ThreadOperations {
-  createThread(input: OperationInput<NewThread>): Promise<Thread>;
-  listThreads(input: OperationInput<undefined, ListQuery>): RawJson;
-  retrieveThread(input: ThreadInput): RawJson;
-  updateThread(input: OperationInput<UpdateThreadRequest>): Promise<RawJson>;
-  updateThreadMetadata(input: OperationInput<UpdateThreadMetadataRequest>): Promise<RawJson>;
-  deleteThread(input: ThreadInput): Promise<DeletedThread>;
-  pinThread(input: ThreadInput): Promise<PinStatus>;
-  unpinThread(input: ThreadInput): Promise<PinStatus>;
-}
+import { type Handlers, type OperationInput, RawJson } from './handler.js';
 
 /** The ThreadList text of each page the store hands out (a cached page is rendered once). */
 const renderedPages = new WeakMap<ListPage, RawJson>();
@@ -75,7 +38,7 @@ function renderPage(page: ListPage): RawJson {
   return text;
 }
 
-export function createOperations(store: ThreadStore, validateMetadata: ValidateFunction): ThreadOperations {
+export function createOperations(store: ThreadStore, validateMetadata: ValidateFunction): Handlers {
   const threadIdOf = (input: { params: Record<string, string> }) => String(input.params.thread_id);
 
   // The verdict is taken at once: the shared validator's `errors` belong to
@@ -108,7 +71,10 @@ export function createOperations(store: ThreadStore, validateMetadata: ValidateF
 
   // A write resolves with the operation's answer, made inside the write, so
   // that an idempotency record can store it in the same transaction.
-  const pinStatus = async (input: ThreadInput, pinned: boolean): Promise<PinStatus> => {
+  const pinStatus = async (
+    input: { principal: Principal; params: Record<string, string> },
+    pinned: boolean,
+  ): Promise<PinStatus> => {
     const id = threadIdOf(input);
     const status = await store.pin(input.principal.organizationId, id, pinned, (thread) => ({
       id: thread.id,
@@ -121,9 +87,11 @@ export function createOperations(store: ThreadStore, validateMetadata: ValidateF
   };
 
   const handlers = {
-    createThread: (input) => store.create(input.principal.organizationId, input.principal.userId, input.body),
+    // The pipeline applied the spec's defaults: `visibleInUi` of a new thread, `limit` and `order` of a list.
+    createThread: (input: OperationInput<'createThread'> & { body: NewThread }) =>
+      store.create(input.principal.organizationId, input.principal.userId, input.body),
 
-    listThreads: (input) => {
+    listThreads: (input: OperationInput<'listThreads'> & { query: ListQuery }) => {
       const query = input.query;
       if (query.after !== undefined && query.before !== undefined) {
         throw errors.badRequest('Use either after or before, not both', 'invalid_parameters', 'before');
@@ -165,6 +133,6 @@ export function createOperations(store: ThreadStore, validateMetadata: ValidateF
 
     pinThread: (input) => pinStatus(input, true),
     unpinThread: (input) => pinStatus(input, false),
-  } satisfies ThreadOperations & Record<OperationId, unknown>;
+  } satisfies Handlers;
   return handlers;
 }

@@ -53,7 +53,8 @@ export function selfContained(
     const { $ref, ...keywords } = node as Record<string, unknown>;
     const own: JsonSchema = {};
     for (const [keyword, value] of Object.entries(keywords)) {
-      if (dropped(keyword)) continue;
+      // Extensions (`x-source`: where a fact comes from) are for the contract's reviewers, not an agent.
+      if (dropped(keyword) || keyword.startsWith('x-')) continue;
       if (keyword === 'propertyNames' && typeof value === 'object') own[keyword] = propertyNames(walk(value, inside));
       else if (SCHEMA_KEYWORDS.has(keyword) && typeof value === 'object') own[keyword] = unnamed(walk(value, inside));
       else if (SCHEMA_LIST_KEYWORDS.has(keyword)) own[keyword] = (value as unknown[]).map((item) => walk(item, inside));

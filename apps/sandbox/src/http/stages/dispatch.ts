@@ -1,15 +1,23 @@
 /**
- * Runs the operation and answers 200 with what it returns, once any write has
- * committed; with an `error-after-commit` fault, the documented 500 instead.
+ * Runs the operation's handler and answers its documented success status
+ * with what it returns, once any write has committed; with an
+ * `error-after-commit` fault, the documented 500 instead.
  */
-import { type WriteContext, withWriteContext } from '../../store/write-context.js';
+import { withWriteContext } from '../../store/write-context.js';
 import { errors } from '../errors.js';
 import type { Exchange } from '../exchange.js';
+import type { IdempotentWrite } from './idempotency.js';
 
 /** Any operation handler, whatever the input type it declares. */
 export type Dispatchable = (input: never) => unknown;
 
-export function dispatch(exchange: Exchange, handler: Dispatchable, input: unknown, context?: WriteContext): void {
+export function dispatch(
+  exchange: Exchange,
+  handler: Dispatchable,
+  input: unknown,
+  status: number,
+  context?: IdempotentWrite,
+): void {
   let result: unknown;
   try {
     // The earlier stages validated the input against this operation's schemas,
@@ -21,13 +29,15 @@ export function dispatch(exchange: Exchange, handler: Dispatchable, input: unkno
   }
   if (result instanceof Promise) {
     result.then(
-      (value) => answer(exchange, value),
+      (value) => answer(exchange, status, value, context),
       (error) => exchange.fail(error),
     );
-  } else answer(exchange, result);
+  } else answer(exchange, status, result, context);
 }
 
-function answer(exchange: Exchange, value: unknown): void {
+function answer(exchange: Exchange, status: number, value: unknown, context: IdempotentWrite | undefined): void {
+  // Stored already beside a write the handler made; else now, as it is answered.
+  context?.saveAnswer(value);
   if (exchange.failAfterCommit) exchange.fail(errors.internal());
-  else exchange.send(200, value);
+  else exchange.send(status, value);
 }

@@ -10,6 +10,8 @@ export type StaticHandler = (req: IncomingMessage, res: ServerResponse, next: ()
 export function serveDocs(exchange: Exchange, docs: StaticHandler | undefined): boolean {
   const { path } = exchange;
   if (!docs || !(path === '/' || path === '/docs' || path.startsWith('/docs/'))) return false;
+  // A page loads a dozen files: they would bury the API requests in the log.
+  exchange.logLevel = 'debug';
   if (path === '/' || path === '/docs') {
     exchange.res.writeHead(302, { location: '/docs/', 'x-request-id': exchange.requestId, ...CORS_HEADERS });
     exchange.res.end();

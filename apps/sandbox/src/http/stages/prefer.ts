@@ -6,7 +6,8 @@
  * its response documents; nothing is read or written. Clients that cannot set
  * headers put the same preferences in the `__sandbox_prefer` query parameter
  * (`?__sandbox_prefer=code=404`). A status or example the operation does not
- * document is a 400 that names the ones it does.
+ * document is a 400 that names the ones it does. Every such answer names its
+ * example in `X-Sandbox-Example`.
  */
 import type { ContractResponse, NamedExample } from '@freddy/spec';
 import type { CompiledOperation } from '../../validation/contract.js';
@@ -42,11 +43,42 @@ export function createPreferStage(plan: PlanHeaders): PreferStage {
     // Other preferences (`return=minimal`, Prism's `dynamic`) are ignored, as RFC 7240 asks.
     if (code === undefined && exampleName === undefined) return false;
 
-    const chosen = choose(operation, code, exampleName);
+    const answer = documentedAnswer(exchange, operation, plan, code, exampleName);
     // The body, if any, is not needed; read and dropped so the connection stays usable.
     exchange.req.resume();
-    exchange.send(chosen.response.status, bodyOf(chosen, exchange), headersOf(chosen.response, exchange, plan));
+    exchange.send(answer.status, answer.body, answer.headers);
     return true;
+  };
+}
+
+/** The header that marks an answer as a documented example of the contract, naming it. */
+export const EXAMPLE_HEADER = 'x-sandbox-example';
+
+/** A documented example as an answer: its status, its body, and the headers its response documents. */
+export interface DocumentedAnswer {
+  status: number;
+  body: unknown;
+  headers: HeaderValues;
+}
+
+/**
+ * The example of `operation` that `code` and `exampleName` choose (either may
+ * be absent: the first documented response, its first example), with every
+ * header its response documents and `X-Sandbox-Example` naming it; a status
+ * or example the operation does not document is a 400 naming the ones it does.
+ */
+export function documentedAnswer(
+  exchange: Exchange,
+  operation: CompiledOperation,
+  plan: PlanHeaders,
+  code: string | undefined,
+  exampleName: string | undefined,
+): DocumentedAnswer {
+  const chosen = choose(operation, code, exampleName);
+  return {
+    status: chosen.response.status,
+    body: bodyOf(chosen, exchange),
+    headers: { ...headersOf(chosen.response, exchange, plan), [EXAMPLE_HEADER]: chosen.example.name },
   };
 }
 
