@@ -3,14 +3,7 @@ import { clientRoutes } from '@freddy/types';
 import openapiFetch, { type Client } from 'openapi-fetch';
 import { type Resources, resources, type ThreadsMethods } from '../generated/resources.js';
 import { apiPromise } from './api-promise.js';
-import {
-  apiErrorFor,
-  FreddyApiError,
-  FreddyConnectionError,
-  FreddyError,
-  FreddyTimeoutError,
-  redact,
-} from './errors.js';
+import { apiErrorFor, FreddyConnectionError, FreddyError, FreddyTimeoutError, redact } from './errors.js';
 import { debugLog } from './logger.js';
 import type { CallParams, OperationCall, SuccessBody } from './operation-types.js';
 import type { FreddyClientOptions, RequestOptions } from './options.js';
@@ -173,7 +166,7 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
         if (!shouldRetry(response.status, response.headers.get('x-should-retry'))) throw failure;
         retryAfter = response.headers.get('retry-after');
       } catch (cause) {
-        if (cause instanceof FreddyApiError) throw cause;
+        // An API error (a FreddyError) is thrown as it is; a connection error is retried.
         if (cause instanceof FreddyError && !(cause instanceof FreddyConnectionError)) throw cause;
         if (signal?.aborted) throw signal.reason;
         // A 2xx whose body is not JSON got its answer: re-sending could repeat a create.

@@ -6,7 +6,7 @@
  * README states the formula.
  *
  * Measured on 2026-12-07 from the built tools (8 operations): the answer without tools is 46 bytes;
- * a tool costs 669–2,358 bytes, 1,545 on average (12,410 bytes in all, with the writes' optional
+ * a tool costs 669–2,502 bytes, 1,573 on average (12,626 bytes in all, with the writes' optional
  * `idempotency_key`, 181 bytes each). The fixed part is the envelope with room to spare; the part per
  * operation is today's average tool, rounded up.
  */

@@ -35,8 +35,9 @@ export function toolDescription(operation: ContractOperation, input: ObjectSchem
 function limitsLine(operation: ContractOperation, input: ObjectSchema): string {
   // Keyed by the steps as the contract writes them; each entry keeps the steps and the bounds found there.
   const byPlace = new Map<string, { steps: string[]; bounds: Partial<Record<SchemaLimit['keyword'], number>> }>();
-  for (const { where, keyword, value } of operation.limits) {
-    const { location, steps } = limitPlace(where);
+  for (const limit of operation.limits) {
+    const { keyword, value } = limit;
+    const { location, steps } = limitPlace(limit);
     // Headers are the client's (Idempotency-Key), not the agent's.
     if (location === 'header' || location === 'path') continue;
     // An enum's or a const's length bound only restates its values, which the schema lists.
@@ -88,18 +89,20 @@ function range(min: number | undefined, max: number | undefined, unit: string): 
 }
 
 /**
- * Where a limit applies, from the contract's `SchemaLimit.where` (`body.messages[].content`): the part of
- * the request (`body`, `query`, `path`, `header`) and the steps into it, `[]` for an array's items and
- * `*` for an object's values (`messages`, `[]`, `content`). The one place `where` is read.
+ * Where a limit applies, from the contract's `SchemaLimit` (`in` and `path`): the part of the request
+ * (`body`, `query`, `path`, `header`) and the steps into it, `[]` for an array's items and `*` for an
+ * object's values (`messages`, `[]`, `content`). The one place a limit's place is read.
  */
 interface LimitPlace {
   location: string;
   steps: string[];
 }
 
-function limitPlace(where: string): LimitPlace {
-  const [location = '', ...rest] = where.split('.');
-  return { location, steps: rest.join('.').match(/[^.[\]]+|\[\]/g) ?? [] };
+function limitPlace(limit: SchemaLimit): LimitPlace {
+  return {
+    location: limit.in,
+    steps: limit.path.map((step) => (step === 'items' ? '[]' : step === 'values' ? '*' : step.property)),
+  };
 }
 
 /** The argument a limit's steps start at, and the part of it they reach, written as the description names it. */

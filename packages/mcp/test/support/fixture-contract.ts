@@ -25,6 +25,8 @@ export function addProbe(doc: Untyped, description = 'Probe a fixture: it change
   doc.paths[PROBE.path] = {
     post: {
       operationId: PROBE.operationId,
+      // Its path's noun is its whole id: the client method is stated, as the contract asks then.
+      'x-client-method': 'probe',
       summary: 'Probe fixture',
       description: `${description} (House choice.)`,
       security: model.security,
