@@ -7,5 +7,5 @@ export default defineConfig({
   clean: true,
   target: 'node24',
   platform: 'node',
-  // Registry packages stay dependencies; the generated tools (and the manifest) are built in.
+  // Registry packages stay dependencies; the generated tools are built in. The manifest is read at run time.
 });

@@ -97,6 +97,8 @@ export function probeDocument(): Json {
     },
     post: {
       operationId: PROBE_WRITE,
+      // The client's rule would name it by what is left of the id once the resource's noun goes: nothing.
+      'x-client-method': 'start',
       'x-idempotent': true,
       summary: 'Start a probe',
       security,

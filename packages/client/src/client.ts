@@ -3,14 +3,7 @@ import { clientRoutes } from '@freddy/types';
 import openapiFetch, { type Client } from 'openapi-fetch';
 import { type Resources, resources, type ThreadsMethods } from '../generated/resources.js';
 import { apiPromise } from './api-promise.js';
-import {
-  apiErrorFor,
-  FreddyApiError,
-  FreddyConnectionError,
-  FreddyError,
-  FreddyTimeoutError,
-  redact,
-} from './errors.js';
+import { apiErrorFor, FreddyConnectionError, FreddyError, FreddyTimeoutError, redact } from './errors.js';
 import { debugLog } from './logger.js';
 import type { CallParams, OperationCall, SuccessBody } from './operation-types.js';
 import type { FreddyClientOptions, RequestOptions } from './options.js';
@@ -168,10 +161,12 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
           return { data: JSON.parse(text) as SuccessBody<K>, response };
         }
         failure = apiErrorFor(response.status, redact(error, secret), response.headers.get('x-request-id'));
+        // An error names the key its call sent, so the caller can send the same write again safely.
+        failure.idempotencyKey = idempotencyKey;
         if (!shouldRetry(response.status, response.headers.get('x-should-retry'))) throw failure;
         retryAfter = response.headers.get('retry-after');
       } catch (cause) {
-        if (cause instanceof FreddyApiError) throw cause;
+        // An API error (a FreddyError) is thrown as it is; a connection error is retried.
         if (cause instanceof FreddyError && !(cause instanceof FreddyConnectionError)) throw cause;
         if (signal?.aborted) throw signal.reason;
         // A 2xx whose body is not JSON got its answer: re-sending could repeat a create.
@@ -179,6 +174,7 @@ export function createFreddyClient(options: FreddyClientOptions): FreddyClient {
         failure = timedOut
           ? new FreddyTimeoutError(`Request timed out after ${ms} ms`)
           : new FreddyConnectionError('Connection error', { cause });
+        failure.idempotencyKey = idempotencyKey;
       } finally {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);

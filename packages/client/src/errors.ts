@@ -8,6 +8,12 @@
 /** Base class of everything this client throws on purpose. */
 export class FreddyError extends Error {
   override readonly name: string = 'FreddyError';
+  /**
+   * The `Idempotency-Key` the failed call sent (a write that takes one), set when the call gives up.
+   * After an error that leaves the outcome unknown (no answer, a timeout, a 5xx), send the same call
+   * again with `{ idempotencyKey }` and the API does the write at most once.
+   */
+  declare idempotencyKey?: string;
 }
 
 /** The request never got an HTTP answer (DNS, refused or reset connection, …). Retried. */

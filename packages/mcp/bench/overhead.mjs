@@ -6,22 +6,24 @@
 // to the built bin, and over Streamable HTTP on 127.0.0.1 (both reported). Calls are interleaved: each round makes every
 // variant's call once, in rotating order, each timed alone, so the load of a
 // shared machine lands on all of them alike; figures are over all calls.
-// Then the tools/list answer as it crosses stdio, in bytes (budget 12 kB).
+// Then the tools/list answer as it crosses stdio, in bytes, against its budget (tools-list-budget.ts).
 // Run: pnpm --filter @freddy/mcp bench   (after `pnpm build`)
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createFreddyClient } from '@freddy/client';
 import { startSandbox } from '@freddy/sandbox';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { describeContract } from '@freddy/spec';
+import { Client, InMemoryTransport, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { createMcpHandler } from '@modelcontextprotocol/server';
 import { createFreddyMcpServer, startHttp } from '../dist/index.js';
+import { TOOLS_LIST_BUDGET, toolsListBudgetBytes } from './tools-list-budget.ts';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 3000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 300);
 const IN_MEMORY_BUDGET = 1.3;
-const LIST_BUDGET_BYTES = 12_000;
+const operations = describeContract().operations.length;
+const LIST_BUDGET_BYTES = toolsListBudgetBytes(operations);
 const bin = fileURLToPath(new URL('../bin/freddy-mcp.js', import.meta.url));
 
 const sandbox = await startSandbox({ port: 0, memory: true, rateLimit: false, log: false });
@@ -29,13 +31,27 @@ const apiKey = sandbox.credentials.demo.apiKey;
 const direct = createFreddyClient({ apiKey, baseUrl: sandbox.url });
 const thread = await direct.threads.create({ title: 'Bench thread', metadata: { category: 'support' } });
 
+// The SDK v2 client; pinned to the 2026-07-28 revision where the transport carries it (the in-memory pair
+// links 2025-era instances only).
+const modern = () =>
+  new Client({ name: 'bench', version: '1.0.0' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
 const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
 const mcpServer = createFreddyMcpServer({ client: createFreddyClient({ apiKey, baseUrl: sandbox.url }) });
 await mcpServer.connect(serverSide);
 const inMemory = new Client({ name: 'bench', version: '1.0.0' });
 await inMemory.connect(clientSide);
+// In process through the SDK's HTTP handler's fetch, no socket: a server per request, 2026-07-28.
+const handler = createMcpHandler(() =>
+  createFreddyMcpServer({ client: createFreddyClient({ apiKey, baseUrl: sandbox.url }) }),
+);
+const inProcess = modern();
+await inProcess.connect(
+  new StreamableHTTPClientTransport(new URL('http://in-process.bench/mcp'), {
+    fetch: (url, init) => handler.fetch(new Request(url, init)),
+  }),
+);
 
-const overStdio = new Client({ name: 'bench', version: '1.0.0' });
+const overStdio = modern();
 await overStdio.connect(
   new StdioClientTransport({
     command: process.execPath,
@@ -51,10 +67,11 @@ const http = await startHttp({
   apiKey,
   serverFor: (key) => createFreddyMcpServer({ client: createFreddyClient({ apiKey: key, baseUrl: sandbox.url }) }),
 });
-const overHttp = new Client({ name: 'bench', version: '1.0.0' });
+const overHttp = modern();
 await overHttp.connect(new StreamableHTTPClientTransport(new URL(http.url)));
 // A client checks each result against the tool's outputSchema once it has listed the tools, as a host does.
 await inMemory.listTools();
+await inProcess.listTools();
 await overStdio.listTools();
 await overHttp.listTools();
 
@@ -66,9 +83,10 @@ const variants = {
   'direct @freddy/client (baseline)': async () => {
     if ((await direct.threads.retrieve(thread.id)).id !== thread.id) throw new Error('wrong thread');
   },
-  'tools/call, in-memory transport': async () => check(await inMemory.callTool(args)),
-  'tools/call, stdio (child process)': async () => check(await overStdio.callTool(args)),
-  'tools/call, Streamable HTTP': async () => check(await overHttp.callTool(args)),
+  'tools/call, in-memory transport (2025-11-25)': async () => check(await inMemory.callTool(args)),
+  'tools/call, handler.fetch in process (2026-07-28)': async () => check(await inProcess.callTool(args)),
+  'tools/call, stdio (child process, 2026-07-28)': async () => check(await overStdio.callTool(args)),
+  'tools/call, Streamable HTTP (2026-07-28)': async () => check(await overHttp.callTool(args)),
 };
 const names = Object.keys(variants);
 const samples = Object.fromEntries(names.map((name) => [name, []]));
@@ -104,6 +122,8 @@ console.log(
 );
 
 await inMemory.close();
+await inProcess.close();
+await handler.close();
 await overStdio.close();
 await overHttp.close();
 await http.close();
@@ -135,7 +155,7 @@ const listBytes = await new Promise((resolve, reject) => {
   send({ id: 2, method: 'tools/list' });
 });
 console.log(
-  `tools/list answer: ${listBytes} bytes over stdio (${(listBytes / 4).toFixed(0)} tokens at 4 bytes a token): ${listBytes <= LIST_BUDGET_BYTES ? 'within' : 'OVER'} the ${LIST_BUDGET_BYTES / 1000} kB budget`,
+  `tools/list answer: ${listBytes} bytes over stdio (${(listBytes / 4).toFixed(0)} tokens at 4 bytes a token): ${listBytes <= LIST_BUDGET_BYTES ? 'within' : 'OVER'} the budget of ${LIST_BUDGET_BYTES} bytes (${TOOLS_LIST_BUDGET.fixedBytes} + ${TOOLS_LIST_BUDGET.bytesPerOperation} × ${operations} operations)`,
 );
 await sandbox.close();
 

@@ -4,11 +4,13 @@
  * to stdout; one line about the server, and any error, to stderr.
  */
 import { createFreddyClient, type Logger } from '@freddy/client';
-import manifest from '../package.json' with { type: 'json' };
 import { type Config, ConfigError, DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, readCommand } from './config.js';
 import { hostConfig } from './host-config.js';
+import { manifest } from './manifest.js';
 import { createFreddyMcpServer } from './server.js';
 import { selectTools, ToolSelectionError } from './tools/catalog.js';
+import { callDeadlineMs, MAX_RETRIES } from './tools/timeouts.js';
+import { WriteKeyMemory } from './tools/write-keys.js';
 import { startHttp } from './transports/http.js';
 import { runStdio } from './transports/stdio.js';
 
@@ -20,6 +22,9 @@ Environment:
   FREDDY_API_KEY        your Freddy API key (required)
   FREDDY_BASE_URL       send every call here, e.g. http://127.0.0.1:4010/v1 for the sandbox
                         (default: each operation's host from the contract)
+  FREDDY_TIMEOUT_MS     each API attempt's timeout (default 15000); a call makes up to three,
+                        and is answered within three timeouts and 5 s: keep that under your
+                        host's request timeout (60 s by default)
   FREDDY_LOG=debug      log each attempt, status and retry of the API calls to stderr
 
 Options:
@@ -51,14 +56,24 @@ async function main(): Promise<void> {
   const tools = selectTools({ readOnly: config.readOnly, ...(config.tools ? { names: config.tools } : {}) });
   if (config.printConfig) return void process.stdout.write(`${JSON.stringify(hostConfig(config), null, 2)}\n`);
 
+  // One memory of unsettled writes for the process, each credential's apart: over HTTP a server is made per request.
+  const writeKeys = new WriteKeyMemory();
   const serverFor = (apiKey: string) =>
     createFreddyMcpServer({
-      client: createFreddyClient({ apiKey, ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}), logger: stderr }),
+      client: createFreddyClient({
+        apiKey,
+        ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
+        timeoutMs: config.timeoutMs,
+        maxRetries: MAX_RETRIES,
+        logger: stderr,
+      }),
       tools,
+      writeKeys: writeKeys.for(apiKey),
+      deadlineMs: callDeadlineMs(config.timeoutMs),
     });
   const calling = config.baseUrl ?? "the contract's hosts";
   if (config.transport.kind === 'stdio') {
-    await runStdio(serverFor(config.apiKey));
+    runStdio(() => serverFor(config.apiKey));
     note(config, `${tools.length} tools on stdio, calling ${calling}`);
     return;
   }

@@ -4,6 +4,7 @@
  * environment only: a flag would show it in the process list.
  */
 import { parseArgs } from 'node:util';
+import { DEFAULT_ATTEMPT_TIMEOUT_MS, HOST_REQUEST_TIMEOUT_MS } from './tools/timeouts.js';
 
 export const DEFAULT_HTTP_PORT = 4011;
 export const DEFAULT_HTTP_HOST = '127.0.0.1';
@@ -14,6 +15,8 @@ export interface Config {
   apiKey: string;
   /** Every operation goes here when set; else each to its host from the contract, as the client does. */
   baseUrl?: string;
+  /** `FREDDY_TIMEOUT_MS`: each API attempt's timeout. */
+  timeoutMs: number;
   readOnly: boolean;
   /** `--tools a,b`; undefined means every tool. */
   tools?: string[];
@@ -43,6 +46,7 @@ export function readCommand(argv: readonly string[], env: Readonly<Record<string
   const apiKey = env.FREDDY_API_KEY?.trim();
   if (!apiKey) throw new ConfigError('FREDDY_API_KEY is not set: set it to your Freddy API key (ak_…)');
   const baseUrl = readBaseUrl(env.FREDDY_BASE_URL);
+  const timeoutMs = readTimeout(env.FREDDY_TIMEOUT_MS);
   const tools = values.tools
     ?.split(',')
     .map((name) => name.trim())
@@ -71,6 +75,7 @@ export function readCommand(argv: readonly string[], env: Readonly<Record<string
     config: {
       apiKey,
       ...(baseUrl ? { baseUrl } : {}),
+      timeoutMs,
       readOnly: values['read-only'] === true,
       ...(tools ? { tools } : {}),
       transport,
@@ -111,7 +116,21 @@ function readBaseUrl(text: string | undefined): string | undefined {
   }
   // Credentials belong in FREDDY_API_KEY; a URL is printed in log lines.
   if (url.username || url.password) throw new ConfigError('FREDDY_BASE_URL must not carry a user or password');
+  // Every path is joined to it: a query or a fragment would end up inside each request's path.
+  if (url.search || url.hash || /[?#]/.test(text))
+    throw new ConfigError("FREDDY_BASE_URL must not carry a query or a fragment (?… or #…): give the API's base only");
   return url.href.replace(/\/$/, '');
+}
+
+function readTimeout(text: string | undefined): number {
+  if (text === undefined || text.trim() === '') return DEFAULT_ATTEMPT_TIMEOUT_MS;
+  const ms = Number(text.trim());
+  if (!/^\d+$/.test(text.trim()) || ms < 1 || ms > HOST_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(
+      `FREDDY_TIMEOUT_MS must be a whole number of milliseconds, 1–${HOST_REQUEST_TIMEOUT_MS}, not "${text}"`,
+    );
+  }
+  return ms;
 }
 
 function readPort(text: string | undefined): number {

@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
+import { DEFAULT_ATTEMPT_TIMEOUT_MS } from './tools/timeouts.js';
 
 export interface HostEntry {
   command: string;
@@ -25,7 +26,11 @@ export function hostConfig(config: Config): { mcpServers: { freddy: HostEntry } 
         // The Node running now, by its path: hosts start servers with a PATH of their own.
         command: process.execPath,
         args,
-        env: { FREDDY_API_KEY: config.apiKey, ...(config.baseUrl ? { FREDDY_BASE_URL: config.baseUrl } : {}) },
+        env: {
+          FREDDY_API_KEY: config.apiKey,
+          ...(config.baseUrl ? { FREDDY_BASE_URL: config.baseUrl } : {}),
+          ...(config.timeoutMs !== DEFAULT_ATTEMPT_TIMEOUT_MS ? { FREDDY_TIMEOUT_MS: String(config.timeoutMs) } : {}),
+        },
       },
     },
   };

@@ -12,4 +12,5 @@ export type {
   ToolAnnotations,
   ToolDefinition,
 } from './tools/definition.js';
+export { WriteKeyMemory, type WriteKeys } from './tools/write-keys.js';
 export { type HttpOptions, type RunningHttp, startHttp } from './transports/http.js';

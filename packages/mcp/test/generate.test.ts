@@ -13,56 +13,32 @@ import { describeContract, loadSpec, type OpenApiDocument } from '@freddy/spec';
 import { describe, expect, test } from 'vitest';
 import { prose } from '../scripts/generate/prose.js';
 import { toolDefinitions } from '../scripts/generate/tool-definitions.js';
+import { toolName } from '../scripts/generate/tool-name.js';
 import type { ToolDefinition } from '../src/tools/definition.js';
-import { TOOL_NAMES } from './support/tool-names.js';
-
-// biome-ignore lint/suspicious/noExplicitAny: a fixture reaches into the document untyped, to change it.
-type Untyped = Record<string, any>;
-
-/** A copy of the bundle with one change. */
-function fixture(change: (doc: Untyped) => void): OpenApiDocument {
-  const copy = structuredClone(loadSpec());
-  change(copy as Untyped);
-  return copy;
-}
+import { addProbe, fixture, PROBE, probeModel, type Untyped } from './support/fixture-contract.js';
+import { snake } from './support/tool-names.js';
 
 const toolsOf = (doc: OpenApiDocument) => toolDefinitions(describeContract(doc));
 const named = (tools: ToolDefinition[], name: string) => tools.find((tool) => tool.name === name)!;
 
-/** An operation the contract does not have: archive a thread, with a reason, answering the thread. */
-function addArchive(doc: Untyped): void {
-  const update = doc.paths['/threads/{thread_id}'].post;
-  doc.paths['/threads/{thread_id}/archive'] = {
-    post: {
-      operationId: 'archiveThread',
-      summary: 'Archive thread',
-      description: 'Archive a thread: it leaves the list but keeps its messages. (House choice.)',
-      tags: ['Threads'],
-      security: update.security,
-      parameters: [{ $ref: '#/components/parameters/ThreadId' }, { $ref: '#/components/parameters/IdempotencyKey' }],
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['reason'],
-              properties: {
-                reason: { type: 'string', description: 'Why it is archived.', minLength: 3, maxLength: 280 },
-              },
-            },
-          },
-        },
-      },
-      responses: update.responses,
-    },
-  };
-}
-
 describe('from the real contract', () => {
-  test('one tool per operation, named by its id in snake case', () => {
-    expect(toolsOf(loadSpec()).map((tool) => tool.name)).toEqual(TOOL_NAMES);
+  test('one tool per operation, in its order, named by its id in snake case', () => {
+    expect(toolsOf(loadSpec()).map((tool) => tool.name)).toEqual(
+      describeContract().operations.map((op) => snake(op.id)),
+    );
+  });
+
+  test.each([
+    ['zzFixtureProbe', 'zz_fixture_probe'],
+    ['listWidgetsV2', 'list_widgets_v2'],
+    ['get-widget', 'get_widget'],
+  ])('the naming rule: %s → %s', (operationId, name) => {
+    expect(toolName(operationId)).toBe(name);
+  });
+
+  test('refuses an operation id that gives a name not every host takes', () => {
+    expect(() => toolName(`z${'z'.repeat(64)}`)).toThrow('which not every host accepts');
+    expect(() => toolName('2fast')).toThrow('which not every host accepts');
   });
 
   test('descriptions say what the operation does, its limits and the mistakes it refuses, without citations', () => {
@@ -111,6 +87,17 @@ describe('from the real contract', () => {
       assistantId: 'body',
       visibleInUi: 'body',
       title: 'body',
+      idempotency_key: 'idempotencyKey',
+    });
+    // The Idempotency-Key header is an optional argument, with the contract's bounds.
+    const header = describeContract().operation('createThread').parameters.header[0]!;
+    expect(header.name).toBe('Idempotency-Key');
+    expect(create.inputSchema.required ?? []).not.toContain('idempotency_key');
+    expect(create.inputSchema.properties?.idempotency_key).toMatchObject({
+      type: 'string',
+      minLength: (header.schema as { minLength: number }).minLength,
+      maxLength: (header.schema as { maxLength: number }).maxLength,
+      description: expect.stringContaining('outcome is unknown'),
     });
     // A nullable reference in a result (title: ThreadTitle or Null) is a list of types.
     expect(create.outputSchema?.properties?.title).toEqual({ type: ['string', 'null'] });
@@ -120,35 +107,39 @@ describe('from the real contract', () => {
 describe('from a changed copy of the contract', () => {
   test('an added operation becomes a tool, with nothing else edited', () => {
     const before = toolsOf(loadSpec());
-    const after = toolsOf(fixture(addArchive));
-    expect(after.map((tool) => tool.name)).toEqual([...before.map((tool) => tool.name), 'archive_thread']);
-    const archive = named(after, 'archive_thread');
-    expect(archive).toMatchObject({
-      title: 'Archive thread',
+    const changed = fixture((doc) => addProbe(doc));
+    const after = toolsOf(changed);
+    expect(after.map((tool) => tool.name)).toEqual([...before.map((tool) => tool.name), PROBE.tool]);
+    const probe = named(after, PROBE.tool);
+    expect(probe).toMatchObject({
+      title: 'Probe fixture',
       annotations: { destructiveHint: false, idempotentHint: false, openWorldHint: false },
-      call: { operationId: 'archiveThread', arguments: { thread_id: 'path', reason: 'body' }, body: true },
+      call: { operationId: PROBE.operationId, arguments: { probe_id: 'path', reason: 'body' }, body: true },
       inputSchema: {
-        required: ['thread_id', 'reason'],
-        properties: { reason: { type: 'string', description: 'Why it is archived.', minLength: 3, maxLength: 280 } },
+        required: ['probe_id', 'reason'],
+        properties: { reason: { type: 'string', description: 'Why it is probed.', minLength: 3, maxLength: 280 } },
       },
     });
-    expect(archive.description).toBe(
-      'Archive a thread: it leaves the list but keeps its messages.\n\nLimits: reason 3–280 chars.\n\n' +
-        'Refused: 404 thread_not_found; 413 payload_too_large; 422 invalid_title, metadata_limit_exceeded.',
+    // It answers and refuses as the write it borrows its responses from: the same refusals, the same result.
+    const model = named(after, snake(probeModel(changed as Untyped).operationId));
+    const refused = model.description.slice(model.description.indexOf('\n\nRefused: '));
+    expect(refused).toMatch(/^\n\nRefused: \d{3} /);
+    expect(probe.description).toBe(
+      `Probe a fixture: it changes nothing real.\n\nLimits: reason 3–280 chars.${refused}`,
     );
-    expect(archive.outputSchema).toEqual(named(after, 'update_thread').outputSchema);
+    expect(probe.outputSchema).toEqual(model.outputSchema);
   });
 
   test('the build script writes it too: generated/tools.ts from a fixture bundle', () => {
     const dir = mkdtempSync(join(tmpdir(), 'freddy-mcp-generate-'));
     try {
-      writeFileSync(join(dir, 'openapi.json'), JSON.stringify(fixture(addArchive)));
+      writeFileSync(join(dir, 'openapi.json'), JSON.stringify(fixture((doc) => addProbe(doc))));
       const script = fileURLToPath(new URL('../scripts/generate-tools.ts', import.meta.url));
       const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
       execFileSync(tsx, [script, join(dir, 'openapi.json'), join(dir, 'tools.ts')], { stdio: 'pipe' });
       const written = readFileSync(join(dir, 'tools.ts'), 'utf8');
-      expect(written).toContain('"name": "archive_thread"');
-      expect(written.match(/"name": "/g)).toHaveLength(9);
+      expect(written).toContain(`"name": "${PROBE.tool}"`);
+      expect(written.match(/"name": "/g)).toHaveLength(describeContract().operations.length + 1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -5,15 +5,16 @@
  * there answers tools/list and calls a reference server, under each Node the
  * package's engines admit.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { describeContract } from '@freddy/spec';
 import { ensureRuntime, nodeRuntime, useSandbox } from '@freddy/testing';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { installConsumerProject, mcpDir, run } from './support/consumer-project.js';
 import { call, text } from './support/mcp-clients.js';
-import { TOOL_NAMES } from './support/tool-names.js';
+import { snake } from './support/tool-names.js';
 
 const sandbox = useSandbox();
 let project: string;
@@ -109,7 +110,7 @@ describe('npx freddy-mcp in the consumer project', () => {
     await client.connect(transport);
     try {
       const { tools } = await client.listTools();
-      expect(tools.map((tool) => tool.name)).toEqual(TOOL_NAMES);
+      expect(tools.map((tool) => tool.name)).toEqual(describeContract().operations.map((op) => snake(op.id)));
       const created = await call(client, 'create_thread', { title: `from Node ${major}` });
       expect(created.isError, text(created)).toBeFalsy();
       expect(created.structuredContent).toMatchObject({ title: `from Node ${major}` });
@@ -117,6 +118,31 @@ describe('npx freddy-mcp in the consumer project', () => {
       expect(stderr).toContain(`(node v${major}.`);
     } finally {
       await client.close();
+    }
+  });
+
+  test("it reports the installed package's version, which a release sets after the build", async () => {
+    const installed = join(project, 'node_modules', '@freddy', 'mcp', 'package.json');
+    const original = readFileSync(installed, 'utf8');
+    writeFileSync(installed, JSON.stringify({ ...JSON.parse(original), version: '9.9.9-installed' }));
+    try {
+      expect(run('npx', ['freddy-mcp', '--version'], project).trim()).toBe('9.9.9-installed');
+      const client = new Client({ name: 'consumer', version: '1.0.0' });
+      await client.connect(
+        new StdioClientTransport({
+          command: 'npx',
+          args: ['freddy-mcp'],
+          cwd: project,
+          env: { PATH: process.env.PATH ?? '', FREDDY_API_KEY: 'ak_x', npm_config_update_notifier: 'false' },
+        }),
+      );
+      try {
+        expect(client.getServerVersion()).toMatchObject({ name: '@freddy/mcp', version: '9.9.9-installed' });
+      } finally {
+        await client.close();
+      }
+    } finally {
+      writeFileSync(installed, original);
     }
   });
 

@@ -18,14 +18,16 @@ export interface Query<Params extends unknown[], Row> {
 
 /**
  * `db.prepare(sql)`, typed: the statement itself, so a call costs nothing
- * more. A row comes back as the object (or, after `setReturnArrays(true)`,
- * the array) that `Row` names.
+ * more. A row comes back as the object (or, with `returnArrays`, the array of
+ * its columns: cheaper to build) that `Row` names.
  */
 export function prepare<
   Params extends SQLInputValue[] | [Record<string, SQLInputValue>] = SQLInputValue[],
   Row = never,
->(db: Db, sql: string): Query<Params, Row> {
-  return db.prepare(sql) as unknown as Query<Params, Row>;
+>(db: Db, sql: string, options: { returnArrays?: boolean } = {}): Query<Params, Row> {
+  const statement = db.prepare(sql);
+  if (options.returnArrays) statement.setReturnArrays(true);
+  return statement as unknown as Query<Params, Row>;
 }
 
 /**
@@ -129,6 +131,16 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX idempotency_records_age ON idempotency_records (created_at);
   `,
+  // 5: a reset retires an organization's threads at once, by moving the
+  // organization to its next thread generation, and deletes the retired rows
+  // in small batches afterwards (retired-threads.ts); the list index leads
+  // with the generation so a page reads only the live one.
+  `
+  ALTER TABLE organizations ADD COLUMN thread_generation INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE threads ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
+  DROP INDEX threads_list_order;
+  CREATE INDEX threads_list_order ON threads (organization_id, generation, is_pinned, updated_at, id);
+  `,
 ];
 
 export function openDatabase(dataDir: string | undefined): Db {
@@ -140,8 +152,11 @@ export function openDatabase(dataDir: string | undefined): Db {
   const db = new DatabaseSync(file);
   // In WAL mode NORMAL loses no committed transaction when the process dies
   // (SIGKILL included), only on an OS crash or power cut: right for a sandbox.
+  // journal_size_limit: the WAL is cut back to 16 MB after a checkpoint, not
+  // left at the size of the largest transaction it ever held.
   db.exec(
-    'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000',
+    `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;
+     PRAGMA journal_size_limit = ${16 * 1024 * 1024}`,
   );
   try {
     migrate(db);

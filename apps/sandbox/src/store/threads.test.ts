@@ -4,7 +4,7 @@ import { type ListQuery, ThreadStore } from './threads.js';
 
 function storeWithTwoOrganizations() {
   const db = openDatabase(undefined);
-  db.exec(`INSERT INTO organizations VALUES ('org_a', 'A', 0), ('org_b', 'B', 0);
+  db.exec(`INSERT INTO organizations (id, name, created_at) VALUES ('org_a', 'A', 0), ('org_b', 'B', 0);
            INSERT INTO users VALUES ('uid_a', 'org_a', 'A'), ('uid_b', 'org_b', 'B');`);
   return { db, store: new ThreadStore(db) };
 }

@@ -6,9 +6,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ErrorObject } from '@freddy/spec';
-import type { CreateThreadRequest, ListThreadsQuery, Metadata, Thread } from '@freddy/types';
-import { type Db, prepare, type Query, transaction } from './database.js';
+import type { CreateThreadRequest, Metadata, Thread } from '@freddy/types';
+import { type Db, prepare, transaction } from './database.js';
 import { GroupCommit } from './group-commit.js';
+import { type ListPage, type ListQuery, PageReader } from './list-pages.js';
+import { RetiredThreads } from './retired-threads.js';
+import { ThreadCaches, type WriteEffects } from './thread-caches.js';
 
 /** What a thread row holds; `body` is the thread object as JSON text, rewritten with every write. */
 export interface ThreadRow {
@@ -25,6 +28,8 @@ export interface ThreadRow {
   status: Thread['status'];
   is_pinned: number;
   pinned_at: number | null;
+  /** The organization's thread generation the row belongs to; a reset retires all before the next. */
+  generation: number;
   body: string;
 }
 
@@ -37,15 +42,7 @@ export interface ThreadChanges {
   visibleInUi?: boolean;
 }
 
-/** A list query after the contract's defaults are applied. */
-export type ListQuery = ListThreadsQuery & Required<Pick<ListThreadsQuery, 'limit' | 'order'>>;
-
-export interface ListPage {
-  /** Each thread of the page as its JSON text, in list order. */
-  threads: string[];
-  ids: string[];
-  hasMore: boolean;
-}
+export type { ListPage, ListQuery } from './list-pages.js';
 
 /** A cursor id that names no thread of the caller. */
 export class UnknownCursorError extends Error {
@@ -94,77 +91,128 @@ export function toThread(row: Omit<ThreadRow, 'body'>, metadata = JSON.parse(row
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-/** At most this many thread rows are kept in memory; past it the cache starts afresh. */
-const ROW_CACHE_MAX = 10_000;
-/** At most this many list pages per organization; past it its pages start afresh. */
-const PAGE_CACHE_MAX = 1_000;
+/**
+ * Every column of a thread row, and whether a write after the create may
+ * change it. The statements that store a row (new, or changed) are built
+ * from this, and TypeScript refuses it if a column of ThreadRow is missing.
+ */
+const COLUMNS: Record<keyof ThreadRow, 'fixed' | 'changes'> = {
+  id: 'fixed',
+  organization_id: 'fixed',
+  user_id: 'fixed',
+  created_at: 'fixed',
+  updated_at: 'changes',
+  metadata: 'changes',
+  assistant_id: 'changes',
+  title: 'changes',
+  visible_in_ui: 'changes',
+  message_count: 'changes',
+  status: 'changes',
+  is_pinned: 'changes',
+  pinned_at: 'changes',
+  generation: 'fixed',
+  body: 'changes',
+};
+const COLUMN_NAMES = Object.keys(COLUMNS) as (keyof ThreadRow)[];
+
+const CHANGING_COLUMNS = COLUMN_NAMES.filter((name) => COLUMNS[name] === 'changes');
+const INSERT_ROW = `INSERT INTO threads (${COLUMN_NAMES.join(', ')})
+  VALUES (${COLUMN_NAMES.map(() => '?').join(', ')})`;
+/** Rewrites the changing columns of the row with this id and organization. */
+const UPDATE_ROW = `UPDATE threads SET ${CHANGING_COLUMNS.map((name) => `${name} = ?`).join(', ')}
+  WHERE id = ? AND organization_id = ?`;
+
+/** A row with its `body`: the thread object as JSON text. */
+function withBody(row: Omit<ThreadRow, 'body'>, metadata?: Metadata): ThreadRow {
+  return { ...row, body: JSON.stringify(toThread(row, metadata)) };
+}
+
+/** What a write may do to one organization's threads; each runs its SQL at once. */
+interface Writer {
+  /** The organization's live thread generation, that a new row belongs to. */
+  generation(): number;
+  /** Stores a new row. */
+  insert(row: ThreadRow): void;
+  /** Stores a changed row (its changing columns). */
+  update(row: ThreadRow): void;
+  /** Deletes a thread (and its messages); false when the organization has no such thread. */
+  remove(id: string): boolean;
+  /**
+   * Retires all of the organization's threads (retired-threads.ts): from now
+   * on it has none; how many it had.
+   */
+  retireAll(): number;
+}
 
 export class ThreadStore {
   private readonly select;
-  private readonly insert;
+  private readonly insertRow;
+  private readonly updateRow;
   private readonly insertMessage;
-  private readonly update;
   private readonly remove;
-  private readonly removeAll;
-  private readonly setPin;
+  private readonly countLive;
+  private readonly readGeneration;
+  private readonly writeGeneration;
+  private readonly retired: RetiredThreads;
   /** Every write goes through here: its own savepoint in a group-committed transaction. */
   private readonly writes: GroupCommit;
-  private readonly listCache = new Map<string, Query<(string | number)[], [string, string]>>();
+  private readonly pageReader: PageReader;
   /**
-   * Each thread's row (with its JSON) as last read or written, so a retrieve
-   * need not ask SQLite (a third of its cost in the profile) and an update
-   * reads its row from memory. A write puts its new row here as its last step,
-   * after its SQL has run: a write that throws has changed nothing here, a
-   * later write of the same group sees it as it sees the database, and if the
-   * group's COMMIT fails the whole cache is dropped. Reads never see an
-   * uncommitted row, since a group runs and commits in one synchronous turn.
-   * It assumes this process is the only one writing threads to the file, as
-   * the sandbox is.
+   * Rows, list pages and generations in memory. Reads fill them; only
+   * `commit` changes them after a write, once the write's SQL has run: a
+   * write that throws has changed nothing there, and if the group's COMMIT
+   * fails they are dropped.
    */
-  private readonly rows = new Map<string, ThreadRow>();
-  /**
-   * List pages already read, per organization and query; any write to an
-   * organization's threads drops its pages (inside the write, so, as for
-   * `rows`, no read sees a page from before a committed write).
-   */
-  private readonly pages = new Map<string, Map<string, ListPage>>();
+  private readonly caches = new ThreadCaches<ThreadRow>();
 
   constructor(private readonly db: Db) {
-    this.writes = new GroupCommit(db, () => {
-      this.rows.clear();
-      this.pages.clear();
-    });
-    this.select = prepare<[string, string], ThreadRow>(
+    this.writes = new GroupCommit(db, () => this.caches.clear());
+    this.pageReader = new PageReader(db);
+    this.select = prepare<[string, string, number], ThreadRow>(
       db,
-      'SELECT * FROM threads WHERE id = ? AND organization_id = ?',
+      'SELECT * FROM threads WHERE id = ? AND organization_id = ? AND generation = ?',
     );
     // Positional parameters throughout: node:sqlite binds a named one that the
     // object lacks as NULL, where a position cannot be left out.
-    this.insert = prepare<
-      [string, string, string, number, number, string, string | null, string | null, number, number, string]
-    >(
-      db,
-      `INSERT INTO threads (id, organization_id, user_id, created_at, updated_at, metadata, assistant_id, title,
-        visible_in_ui, message_count, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    this.insertRow = prepare<ThreadRow[keyof ThreadRow][]>(db, INSERT_ROW);
+    this.updateRow = prepare<ThreadRow[keyof ThreadRow][]>(db, UPDATE_ROW);
     this.insertMessage = prepare<[string, number, string, string, number]>(
       db,
       'INSERT INTO messages (thread_id, position, role, content, created_at) VALUES (?, ?, ?, ?, ?)',
     );
-    this.update = prepare<[string, string | null, number, number, string, string]>(
+    this.remove = prepare<[string, string, number]>(
       db,
-      'UPDATE threads SET metadata = ?, title = ?, visible_in_ui = ?, updated_at = ?, body = ? WHERE id = ?',
+      'DELETE FROM threads WHERE id = ? AND organization_id = ? AND generation = ?',
     );
-    this.remove = prepare<[string, string]>(db, 'DELETE FROM threads WHERE id = ? AND organization_id = ?');
-    this.removeAll = prepare<[string]>(db, 'DELETE FROM threads WHERE organization_id = ?');
-    this.setPin = prepare<[number, number | null, string, string]>(
+    this.countLive = prepare<[string, number], { n: number }>(
       db,
-      'UPDATE threads SET is_pinned = ?, pinned_at = ?, body = ? WHERE id = ?',
+      'SELECT count(*) AS n FROM threads WHERE organization_id = ? AND generation = ?',
     );
+    this.readGeneration = prepare<[string], { thread_generation: number }>(
+      db,
+      'SELECT thread_generation FROM organizations WHERE id = ?',
+    );
+    this.writeGeneration = prepare<[number, string]>(db, 'UPDATE organizations SET thread_generation = ? WHERE id = ?');
+    this.retired = new RetiredThreads(db, this.writes);
+  }
+
+  /** The organization's live thread generation. */
+  private generation(organizationId: string): number {
+    let generation = this.caches.generation(organizationId);
+    if (generation === undefined) {
+      generation = this.readGeneration.get(organizationId)?.thread_generation ?? 0;
+      this.caches.rememberGeneration(organizationId, generation);
+    }
+    return generation;
+  }
+
+  /** Resolves once the threads that resets retired are deleted from the file. */
+  retiredThreadsDeleted(): Promise<void> {
+    return this.retired.idle();
   }
 
   get(organizationId: string, id: string): Thread | undefined {
-    const row = this.select.get(id, organizationId);
+    const row = this.select.get(id, organizationId, this.generation(organizationId));
     return row ? toThread(row) : undefined;
   }
 
@@ -175,28 +223,63 @@ export class ThreadStore {
 
   /** The caller's thread row, from memory when it has been read or written before. */
   private row(organizationId: string, id: string): ThreadRow | undefined {
-    const cached = this.rows.get(id);
-    if (cached) return cached.organization_id === organizationId ? cached : undefined;
-    const row = this.select.get(id, organizationId);
-    if (row) this.remember(row);
+    const cached = this.caches.row(organizationId, id);
+    if (cached) return cached === 'other organization' ? undefined : cached;
+    const row = this.select.get(id, organizationId, this.generation(organizationId));
+    if (row) this.caches.rememberRow(row);
     return row;
   }
 
-  private remember(row: ThreadRow): void {
-    if (this.rows.size >= ROW_CACHE_MAX) this.rows.clear();
-    this.rows.set(row.id, row);
+  /**
+   * The one commit path: every write to an organization's threads runs here,
+   * inside a transaction, through `Writer`; when `work` returns, the caches
+   * follow what it wrote.
+   */
+  private commit<T>(organizationId: string, work: (writer: Writer) => T): T {
+    const effects: WriteEffects<ThreadRow> = { organizationId, saved: [], removed: [], generation: undefined };
+    let generation = this.generation(organizationId);
+    const result = work({
+      insert: (row) => {
+        this.insertRow.run(...COLUMN_NAMES.map((name) => row[name]));
+        effects.saved.push(row);
+      },
+      update: (row) => {
+        this.updateRow.run(...CHANGING_COLUMNS.map((name) => row[name]), row.id, organizationId);
+        effects.saved.push(row);
+      },
+      generation: () => generation,
+      remove: (id) => {
+        if (this.remove.run(id, organizationId, generation).changes !== 1) return false;
+        effects.removed.push(id);
+        return true;
+      },
+      retireAll: () => {
+        const live = this.countLive.get(organizationId, generation)!.n;
+        generation += 1;
+        this.writeGeneration.run(generation, organizationId);
+        this.retired.retire(organizationId, generation);
+        effects.generation = generation;
+        return live;
+      },
+    });
+    this.caches.afterWrite(effects);
+    return result;
+  }
+
+  /** A write in the next group-committed transaction; resolves once that has committed. */
+  private write<T>(organizationId: string, work: (writer: Writer) => T): Promise<T> {
+    return this.writes.run(() => this.commit(organizationId, work));
   }
 
   create(organizationId: string, userId: string, input: NewThread): Promise<Thread> {
-    return this.writes.run(() => {
-      this.pages.delete(organizationId);
-      return this.insertThread(organizationId, userId, input);
-    });
+    return this.write(organizationId, (writer) => this.insertThread(writer, organizationId, userId, input));
   }
 
   /**
-   * A clean slate for one organization, in one transaction: its threads (and
-   * their messages) are deleted, then `seed`, if given, is created afresh.
+   * A clean slate for one organization, in one short transaction: its threads
+   * (and their messages) are retired, gone for every read and write at once
+   * and deleted from the file in batches afterwards (retired-threads.ts), then
+   * `seed`, if given, is created afresh.
    * Keys and the other organizations are untouched. (The app's reset also
    * forgets the organization's idempotency records.)
    */
@@ -205,26 +288,33 @@ export class ThreadStore {
     userId: string,
     seed: readonly NewThread[] = [],
   ): { deleted: number; created: number } {
-    return transaction(this.db, () => {
-      this.rows.clear();
-      this.pages.delete(organizationId);
-      const deleted = Number(this.removeAll.run(organizationId).changes);
-      for (const input of seed) this.insertThread(organizationId, userId, input);
-      return { deleted, created: seed.length };
-    });
+    try {
+      return transaction(this.db, () =>
+        this.commit(organizationId, (writer) => {
+          const deleted = writer.retireAll();
+          for (const input of seed) this.insertThread(writer, organizationId, userId, input);
+          return { deleted, created: seed.length };
+        }),
+      );
+    } catch (error) {
+      // Rolled back after the caches followed it.
+      this.caches.clear();
+      throw error;
+    }
   }
 
-  /** Inserts one thread and its messages; the caller runs it inside a transaction. */
-  private insertThread(organizationId: string, userId: string, input: NewThread): Thread {
+  /** Inserts one thread and its messages. */
+  private insertThread(writer: Writer, organizationId: string, userId: string, input: NewThread): Thread {
     const now = nowSeconds();
     const messages = input.messages ?? [];
+    const metadata = input.metadata ?? {};
     const row: Omit<ThreadRow, 'body'> = {
       id: newThreadId(),
       organization_id: organizationId,
       user_id: userId,
       created_at: now,
       updated_at: now,
-      metadata: JSON.stringify(input.metadata ?? {}),
+      metadata: JSON.stringify(metadata),
       assistant_id: input.assistantId ?? null,
       title: input.title ?? null,
       visible_in_ui: input.visibleInUi ? 1 : 0,
@@ -232,21 +322,10 @@ export class ThreadStore {
       status: 'inactive',
       is_pinned: 0,
       pinned_at: null,
+      generation: writer.generation(),
     };
-    const thread = toThread(row);
-    this.insert.run(
-      row.id,
-      row.organization_id,
-      row.user_id,
-      row.created_at,
-      row.updated_at,
-      row.metadata,
-      row.assistant_id,
-      row.title,
-      row.visible_in_ui,
-      row.message_count,
-      JSON.stringify(thread),
-    );
+    const thread = toThread(row, metadata);
+    writer.insert({ ...row, body: JSON.stringify(thread) });
     messages.forEach((m, position) => {
       this.insertMessage.run(row.id, position, m.role, m.content, now);
     });
@@ -265,7 +344,7 @@ export class ThreadStore {
     changes: ThreadChanges,
     check: MetadataCheck,
   ): Promise<string | undefined> {
-    return this.writes.run(() => {
+    return this.write(organizationId, (writer) => {
       const row = this.row(organizationId, id);
       if (!row) return undefined;
       const metadata = changes.metadata
@@ -275,17 +354,17 @@ export class ThreadStore {
         const verdict = check(metadata);
         if (!verdict.ok) throw new MetadataRejectedError(verdict.problem);
       }
-      const next = {
-        ...row,
-        metadata: JSON.stringify(metadata),
-        title: changes.title ?? row.title,
-        visible_in_ui: changes.visibleInUi === undefined ? row.visible_in_ui : changes.visibleInUi ? 1 : 0,
-        updated_at: nowSeconds(),
-      };
-      next.body = JSON.stringify(toThread(next, metadata));
-      this.pages.delete(organizationId);
-      this.update.run(next.metadata, next.title, next.visible_in_ui, next.updated_at, next.body, id);
-      this.remember(next);
+      const next = withBody(
+        {
+          ...row,
+          metadata: JSON.stringify(metadata),
+          title: changes.title ?? row.title,
+          visible_in_ui: changes.visibleInUi === undefined ? row.visible_in_ui : changes.visibleInUi ? 1 : 0,
+          updated_at: nowSeconds(),
+        },
+        metadata,
+      );
+      writer.update(next);
       return next.body;
     });
   }
@@ -295,12 +374,7 @@ export class ThreadStore {
    * it can be stored beside it), or undefined when there was no such thread.
    */
   delete<T>(organizationId: string, id: string, answer: () => T): Promise<T | undefined> {
-    return this.writes.run(() => {
-      if (this.remove.run(id, organizationId).changes !== 1) return undefined;
-      this.rows.delete(id);
-      this.pages.delete(organizationId);
-      return answer();
-    });
+    return this.write(organizationId, (writer) => (writer.remove(id) ? answer() : undefined));
   }
 
   /**
@@ -309,24 +383,20 @@ export class ThreadStore {
    * inside the write, or undefined when there is no such thread.
    */
   pin<T>(organizationId: string, id: string, pinned: boolean, answer: (thread: Thread) => T): Promise<T | undefined> {
-    return this.writes.run(() => {
+    return this.write(organizationId, (writer) => {
       const row = this.row(organizationId, id);
       if (!row) return undefined;
       if ((row.is_pinned === 1) === pinned) return answer(toThread(row));
-      const next = { ...row, is_pinned: pinned ? 1 : 0, pinned_at: pinned ? nowSeconds() : null };
-      const thread = toThread(next);
-      next.body = JSON.stringify(thread);
-      this.pages.delete(organizationId);
-      this.setPin.run(next.is_pinned, next.pinned_at, next.body, id);
-      this.remember(next);
+      const changed = { ...row, is_pinned: pinned ? 1 : 0, pinned_at: pinned ? nowSeconds() : null };
+      const thread = toThread(changed);
+      writer.update({ ...changed, body: JSON.stringify(thread) });
       return answer(thread);
     });
   }
 
   /**
-   * One page in list order: pinned first, then by `updated_at` in the
-   * requested direction, ties by id in the same direction. `after` pages
-   * forward from a cursor, `before` backward; both come back in list order.
+   * One page in list order (list-pages.ts): `after` pages forward from a
+   * cursor, `before` backward; both come back in list order.
    */
   list(organizationId: string, query: ListQuery): ListPage {
     const key = JSON.stringify([
@@ -337,60 +407,24 @@ export class ThreadStore {
       query.after,
       query.before,
     ]);
-    let cached = this.pages.get(organizationId);
-    const hit = cached?.get(key);
+    const hit = this.caches.page(organizationId, key);
     if (hit) return hit;
     const page = this.readPage(organizationId, query);
-    if (!cached || cached.size >= PAGE_CACHE_MAX) {
-      cached = new Map();
-      this.pages.set(organizationId, cached);
-    }
-    cached.set(key, page);
+    this.caches.rememberPage(organizationId, key, page);
     return page;
   }
 
   private readPage(organizationId: string, query: ListQuery): ListPage {
-    const { order, limit } = query;
-    const params: (string | number)[] = [organizationId];
-    const where = ['organization_id = ?'];
-    if (query.assistantId !== undefined) {
-      where.push('assistant_id = ?');
-      params.push(query.assistantId);
-    }
-    if (query.visibleInUi !== undefined) {
-      where.push('visible_in_ui = ?');
-      params.push(query.visibleInUi ? 1 : 0);
-    }
-    const cursorParam = query.after !== undefined ? 'after' : query.before !== undefined ? 'before' : undefined;
-    if (cursorParam) {
-      const cursor = this.select.get(String(query[cursorParam]), organizationId);
-      if (!cursor) throw new UnknownCursorError(cursorParam);
-      // "Later in list order" is a smaller pin flag, or the same flag and a
-      // (updated_at, id) further in the direction of `order`.
-      const forward = cursorParam === 'after';
-      const pinCmp = forward ? '<' : '>';
-      const keyCmp = forward === (order === 'desc') ? '<' : '>';
-      where.push(`(is_pinned ${pinCmp} ? OR (is_pinned = ? AND (updated_at, id) ${keyCmp} (?, ?)))`);
-      params.push(cursor.is_pinned, cursor.is_pinned, cursor.updated_at, cursor.id);
-    }
-    // Backward pages are read nearest-first, then turned round.
-    const reverse = cursorParam === 'before';
-    const keyDir = (order === 'desc') !== reverse ? 'DESC' : 'ASC';
-    const pinDir = reverse ? 'ASC' : 'DESC';
-    const sql = `SELECT body, id FROM threads WHERE ${where.join(' AND ')}
-      ORDER BY is_pinned ${pinDir}, updated_at ${keyDir}, id ${keyDir} LIMIT ?`;
-    params.push(limit + 1);
-    let statement = this.listCache.get(sql);
-    if (!statement) {
-      const prepared = this.db.prepare(sql);
-      prepared.setReturnArrays(true);
-      statement = prepared as unknown as Query<(string | number)[], [string, string]>;
-      this.listCache.set(sql, statement);
-    }
-    const rows = statement.all(...params);
-    const hasMore = rows.length > limit;
-    const page = rows.slice(0, limit);
-    if (reverse) page.reverse();
-    return { threads: page.map((row) => row[0]), ids: page.map((row) => row[1]), hasMore };
+    const side = query.after !== undefined ? 'after' : query.before !== undefined ? 'before' : undefined;
+    const live = { organizationId, generation: this.generation(organizationId) };
+    if (!side) return this.pageReader.read(live, query);
+    const cursor = this.select.get(String(query[side]), organizationId, this.generation(organizationId));
+    if (!cursor) throw new UnknownCursorError(side);
+    return this.pageReader.read(live, query, {
+      side,
+      isPinned: cursor.is_pinned,
+      updatedAt: cursor.updated_at,
+      id: cursor.id,
+    });
   }
 }

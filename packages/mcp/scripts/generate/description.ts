@@ -33,20 +33,24 @@ export function toolDescription(operation: ContractOperation, input: ObjectSchem
  * about, an id copied from an earlier result, never written to a length.
  */
 function limitsLine(operation: ContractOperation, input: ObjectSchema): string {
-  const byPlace = new Map<string, Partial<Record<SchemaLimit['keyword'], number>>>();
-  for (const { where, keyword, value } of operation.limits) {
-    const [location, ...rest] = where.split('.');
+  // Keyed by the steps as the contract writes them; each entry keeps the steps and the bounds found there.
+  const byPlace = new Map<string, { steps: string[]; bounds: Partial<Record<SchemaLimit['keyword'], number>> }>();
+  for (const limit of operation.limits) {
+    const { keyword, value } = limit;
+    const { location, steps } = limitPlace(limit);
     // Headers are the client's (Idempotency-Key), not the agent's.
     if (location === 'header' || location === 'path') continue;
-    const place = rest.join('.');
     // An enum's or a const's length bound only restates its values, which the schema lists.
-    if (!place || isEnumerated(schemaAt(input, place))) continue;
-    byPlace.set(place, { ...byPlace.get(place), [keyword]: value });
+    if (!steps.length || isEnumerated(schemaAt(input, steps))) continue;
+    const key = steps.join('.');
+    const entry = byPlace.get(key) ?? { steps, bounds: {} };
+    entry.bounds[keyword] = value;
+    byPlace.set(key, entry);
   }
   // Each argument's own bounds, then its parts' (`messages[].content` → `content`, `metadata.*` → `values`).
   const byArgument = new Map<string, string[]>();
-  for (const [place, bounds] of byPlace) {
-    const [argument, part] = [place.split(/[.[]/)[0]!, place.replace(/^[^.[]+(?:\[\])?\.?/, '')];
+  for (const { steps, bounds } of byPlace.values()) {
+    const { argument, part } = partOf(steps);
     const text = boundsText(bounds);
     const parts = byArgument.get(argument) ?? [];
     parts.push(part ? `${part === '*' ? 'values' : part} ${text}` : text);
@@ -84,10 +88,35 @@ function range(min: number | undefined, max: number | undefined, unit: string): 
   return text && unit ? `${text} ${unit}` : text;
 }
 
-/** The schema at a limit's place (`messages[].role`) in the tool's arguments. */
-function schemaAt(input: ObjectSchema, place: string): JsonSchema | undefined {
+/**
+ * Where a limit applies, from the contract's `SchemaLimit` (`in` and `path`): the part of the request
+ * (`body`, `query`, `path`, `header`) and the steps into it, `[]` for an array's items and `*` for an
+ * object's values (`messages`, `[]`, `content`). The one place a limit's place is read.
+ */
+interface LimitPlace {
+  location: string;
+  steps: string[];
+}
+
+function limitPlace(limit: SchemaLimit): LimitPlace {
+  return {
+    location: limit.in,
+    steps: limit.path.map((step) => (step === 'items' ? '[]' : step === 'values' ? '*' : step.property)),
+  };
+}
+
+/** The argument a limit's steps start at, and the part of it they reach, written as the description names it. */
+function partOf(steps: string[]): { argument: string; part: string } {
+  const [argument = '', ...rest] = steps;
+  if (rest[0] === '[]') rest.shift();
+  const part = rest.map((step, i) => (step === '[]' ? '[]' : i ? `.${step}` : step)).join('');
+  return { argument, part };
+}
+
+/** The schema at a limit's steps (`messages`, `[]`, `role`) in the tool's arguments. */
+function schemaAt(input: ObjectSchema, steps: string[]): JsonSchema | undefined {
   let node: JsonSchema | undefined = { properties: input.properties };
-  for (const step of place.match(/[^.[\]]+|\[\]/g) ?? []) {
+  for (const step of steps) {
     if (!node) return undefined;
     if (step === '[]') node = node.items as JsonSchema | undefined;
     else if (step === '*') node = node.additionalProperties as JsonSchema | undefined;

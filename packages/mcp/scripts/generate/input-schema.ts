@@ -2,8 +2,10 @@
  * A tool's arguments: the operation's path parameters, query parameters and
  * body properties side by side in one object schema, with their types,
  * limits, enums, defaults, descriptions and `required` from the contract,
- * and where each goes in the request. Headers are not arguments: the one the
- * contract has, `Idempotency-Key`, is the client's to send.
+ * and where each goes in the request. Headers are not arguments, but for one:
+ * a write's `Idempotency-Key` is the optional `idempotency_key`, with the
+ * contract's bounds, so an agent can repeat a write whose outcome it does not
+ * know and have it done at most once (the client sends a fresh key otherwise).
  */
 import type { Contract, ContractOperation, ContractParameter } from '@freddy/spec';
 import type { ArgumentLocation, JsonSchema, ObjectSchema } from '../../src/tools/definition.js';
@@ -14,6 +16,10 @@ import { selfContained } from './self-contained.js';
 // description is its first sentence, what the value is; the sentences after it restate the bounds that
 // the keywords beside it state (and the tool's description lists).
 const INLINE = { omit: new Set(['examples']), describe: firstSentence };
+
+/** The argument that carries a write's `Idempotency-Key`, and what it tells the agent. */
+const IDEMPOTENCY_KEY_ARGUMENT = 'idempotency_key';
+const IDEMPOTENCY_KEY = 'To repeat a write whose outcome is unknown: the key its result named.';
 
 export interface ToolArguments {
   inputSchema: ObjectSchema;
@@ -46,6 +52,7 @@ export function toolArguments(contract: Contract, operation: ContractOperation):
       );
     }
   }
+  const idempotencyKey = operation.parameters.header.find((parameter) => /^idempotency-key$/i.test(parameter.name));
 
   const body = operation.requestBody;
   if (body) {
@@ -57,6 +64,12 @@ export function toolArguments(contract: Contract, operation: ContractOperation):
     for (const [name, property] of Object.entries(schema.properties)) {
       add(name, 'body', selfContained(contract, property, INLINE), bodyRequired.has(name));
     }
+  }
+
+  // Last, after what the call is about: it matters only when a call is repeated.
+  if (idempotencyKey) {
+    const schema = selfContained(contract, idempotencyKey.schema, INLINE);
+    add(IDEMPOTENCY_KEY_ARGUMENT, 'idempotencyKey', { ...schema, description: IDEMPOTENCY_KEY }, false);
   }
 
   return {

@@ -18,7 +18,16 @@ interface RequestParams {
   body?: Record<string, unknown>;
 }
 
-export type ArgumentCheck = { ok: true; params: RequestParams } | { ok: false; problems: string[] };
+export type ArgumentCheck =
+  | {
+      ok: true;
+      params: RequestParams;
+      /** The `Idempotency-Key` the agent gave (a write's `idempotency_key`), if it gave one. */
+      idempotencyKey?: string;
+      /** The arguments that say what the call does: all of them but the key. */
+      identity: Record<string, unknown>;
+    }
+  | { ok: false; problems: string[] };
 
 /**
  * A checker; each tool's validator is compiled on its first call and kept with
@@ -36,7 +45,7 @@ export function argumentChecker(): (tool: ToolDefinition, args: Record<string, u
       validators.set(tool, validate);
     }
     if (!validate(args)) return { ok: false, problems: (validate.errors ?? []).map(problem) };
-    return { ok: true, params: requestParams(tool, args) };
+    return { ok: true, ...requestParams(tool, args) };
   };
 }
 
@@ -63,15 +72,32 @@ function problem(error: ErrorObject): string {
 }
 
 /** The checked arguments as the request's path parameters, query and body, by where the tool says each goes. */
-function requestParams(tool: ToolDefinition, args: Record<string, unknown>): RequestParams {
+function requestParams(
+  tool: ToolDefinition,
+  args: Record<string, unknown>,
+): { params: RequestParams; idempotencyKey?: string; identity: Record<string, unknown> } {
   const path: Record<string, unknown> = {};
   const query: Record<string, unknown> = {};
   const body: Record<string, unknown> = {};
   const into = { path, query, body };
-  for (const [name, value] of Object.entries(args)) into[tool.call.arguments[name]!][name] = value;
+  const identity: Record<string, unknown> = {};
+  let idempotencyKey: string | undefined;
+  for (const [name, value] of Object.entries(args)) {
+    const location = tool.call.arguments[name]!;
+    if (location === 'idempotencyKey') {
+      idempotencyKey = value as string;
+      continue;
+    }
+    into[location][name] = value;
+    identity[name] = value;
+  }
   return {
-    ...(Object.keys(path).length ? { path } : {}),
-    ...(Object.keys(query).length ? { query } : {}),
-    ...(tool.call.body ? { body } : {}),
+    params: {
+      ...(Object.keys(path).length ? { path } : {}),
+      ...(Object.keys(query).length ? { query } : {}),
+      ...(tool.call.body ? { body } : {}),
+    },
+    ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+    identity,
   };
 }

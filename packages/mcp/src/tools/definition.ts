@@ -17,8 +17,8 @@ export type ToolAnnotations =
   | { readOnlyHint: true; openWorldHint: boolean }
   | { destructiveHint: boolean; idempotentHint: boolean; openWorldHint: boolean };
 
-/** Where a tool argument goes in the operation's request. */
-export type ArgumentLocation = 'path' | 'query' | 'body';
+/** Where a tool argument goes in the operation's request: `idempotencyKey` is the write's `Idempotency-Key`. */
+export type ArgumentLocation = 'path' | 'query' | 'body' | 'idempotencyKey';
 
 export interface ToolDefinition {
   /** The operation id in snake case, e.g. `pin_thread`. */

@@ -5,7 +5,9 @@
  * `Origin` and answer 403 when it is not allowed; a server bound to loopback
  * also accepts only loopback names in `Host`, as the SDK's own
  * `hostHeaderValidation` does. Requests without an `Origin` (every client
- * that is not a browser) pass the origin check.
+ * that is not a browser) pass the origin check, and so does the server's own
+ * origin on loopback (`http://localhost:<its port>`: a page it serves, or the
+ * conformance suite's check of it); a rebound name is never its own.
  */
 
 const LOOPBACK_HOSTNAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -18,8 +20,16 @@ export interface BrowserPolicy {
   loopback: boolean;
 }
 
-export function browserPolicy(host: string, allowedOrigins: readonly string[]): BrowserPolicy {
-  return { allowedOrigins: new Set(allowedOrigins), loopback: LOOPBACK_ADDRESSES.has(host) };
+/** The policy of a server bound to `host` and listening on `port`. */
+export function browserPolicy(host: string, port: number, allowedOrigins: readonly string[]): BrowserPolicy {
+  const loopback = isLoopback(host);
+  const own = loopback ? [...LOOPBACK_HOSTNAMES].map((name) => `http://${name}:${port}`) : [];
+  return { allowedOrigins: new Set([...allowedOrigins, ...own]), loopback };
+}
+
+/** Whether an address to bind to is a loopback one. */
+export function isLoopback(host: string): boolean {
+  return LOOPBACK_ADDRESSES.has(host);
 }
 
 /** Why the request is refused (answered 403), or undefined when it may go on. */

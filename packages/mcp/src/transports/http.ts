@@ -9,20 +9,29 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+import {
+  type AuthInfo,
+  createMcpHandler,
+  type HandleRequestOptions,
+  isLegacyRequest,
+  type Server,
+  WebStandardStreamableHTTPServerTransport,
+} from '@modelcontextprotocol/server';
 import { contract } from '../../generated/tools.js';
-import { browserPolicy, refusal } from './browser-guard.js';
+import { browserPolicy, isLoopback, refusal } from './browser-guard.js';
 
 export interface HttpOptions {
   port: number;
   host: string;
   /** Browser origins that may call; none by default. */
   allowedOrigins: readonly string[];
-  /** The key for requests that bring none. */
+  /** The key for requests that bring none, on loopback only (elsewhere such a request is refused). */
   apiKey: string;
   /** A server whose calls use `apiKey`. */
   serverFor: (apiKey: string) => Server;
+  /** How long a client may take to send a request's headers, and the whole request (default 10 s, 30 s). */
+  slowClientLimits?: { headersMs: number; requestMs: number };
 }
 
 export interface RunningHttp {
@@ -35,16 +44,38 @@ export interface RunningHttp {
 // and query arguments) is small.
 const MAX_MESSAGE_BYTES = contract.requestBodyMaxBytes + 16 * 1024;
 const ENDPOINT = '/mcp';
-const CORS_HEADERS = 'authorization, content-type, accept, mcp-protocol-version';
+const CORS_HEADERS = 'authorization, content-type, accept, mcp-protocol-version, mcp-method, mcp-name';
 const IDLE_CONNECTION_MS = 65_000;
+export const SLOW_CLIENT_LIMITS = { headersMs: 10_000, requestMs: 30_000 };
 
 export async function startHttp(options: HttpOptions): Promise<RunningHttp> {
-  const policy = browserPolicy(options.host, options.allowedOrigins);
+  // Both protocol eras: a 2026-07-28 request and a 2025 one each get a server made for it, with the key
+  // its request brought, answered as plain JSON (there are no notifications to stream).
+  const serverFor = (authInfo: AuthInfo | undefined) => options.serverFor(authInfo?.token ?? options.apiKey);
+  // The default response mode answers JSON while a handler sends nothing before its result, as these
+  // never do ('json' would say the same with a warning on stderr).
+  const modern = createMcpHandler(({ authInfo }) => serverFor(authInfo), { legacy: 'reject' });
+  const nodeHandler = toNodeHandler({
+    fetch: async (request, { authInfo, parsedBody } = {}) =>
+      (await isLegacyRequest(request, parsedBody))
+        ? answerLegacy(serverFor(authInfo), request, { authInfo, parsedBody })
+        : modern.fetch(request, { ...(authInfo ? { authInfo } : {}), parsedBody }),
+  });
+  // Known once the server listens (its port may be 0 until then); until then nothing is served.
+  let policy = browserPolicy(options.host, 0, options.allowedOrigins);
+  const loopback = isLoopback(options.host);
+  const slow = options.slowClientLimits ?? SLOW_CLIENT_LIMITS;
   const server = createServer(
-    // An idle connection is kept longer than clients keep theirs (undici 4 s, httpx 5 s: Node's own 5 s
-    // would race httpx), so it is always the client that closes one and never reuses a socket this
-    // server has just closed (ECONNRESET on the next call).
-    { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: IDLE_CONNECTION_MS },
+    {
+      // An idle connection is kept longer than clients keep theirs (undici 4 s, httpx 5 s: Node's own 5 s
+      // would race httpx), so it is always the client that closes one and never reuses a socket this
+      // server has just closed (ECONNRESET on the next call).
+      keepAliveTimeout: IDLE_CONNECTION_MS,
+      headersTimeout: slow.headersMs,
+      requestTimeout: slow.requestMs,
+      // Node checks both limits every 30 s by default, so a slow client was held up to 30 s past them.
+      connectionsCheckingInterval: Math.min(1_000, slow.headersMs / 2),
+    },
     (req, res) => {
       handle(req, res).catch(() => {
         if (!res.headersSent) answer(res, 500, -32603, 'Internal error');
@@ -78,18 +109,31 @@ export async function startHttp(options: HttpOptions): Promise<RunningHttp> {
       res.setHeader('www-authenticate', 'Bearer');
       return answer(res, 401, -32000, 'Authorization must be "Bearer <Freddy API key>"');
     }
-    const mcp = options.serverFor(credential ?? options.apiKey);
-    const transport = new StreamableHTTPServerTransport({
-      sessionIdGenerator: undefined,
-      enableJsonResponse: true,
-      maxRequestBodySize: MAX_MESSAGE_BYTES,
-    });
-    res.once('close', () => {
-      void transport.close();
-      void mcp.close();
-    });
-    await mcp.connect(transport);
-    await transport.handleRequest(req, res);
+    // The server's own key is lent only to callers on this machine; from elsewhere, each brings its own.
+    if (credential === undefined && !loopback) {
+      res.setHeader('www-authenticate', 'Bearer');
+      return answer(
+        res,
+        401,
+        -32000,
+        'Authorization: Bearer <Freddy API key> is required: this server is not bound to loopback, so it lends no key',
+      );
+    }
+    const body = await readBounded(req, MAX_MESSAGE_BYTES);
+    if (body === undefined) {
+      res.setHeader('connection', 'close');
+      return answer(res, 413, -32000, `Payload too large: a message is at most ${MAX_MESSAGE_BYTES} bytes`);
+    }
+    let message: unknown;
+    try {
+      message = JSON.parse(body.toString('utf8'));
+    } catch {
+      return answer(res, 400, -32700, 'Parse error: the body is not JSON');
+    }
+    // The SDK's handler hands the key to the factory as the request's authInfo; it reads no header itself.
+    const authorized = req as IncomingMessage & { auth?: AuthInfo };
+    authorized.auth = { token: credential ?? options.apiKey, clientId: 'freddy-mcp', scopes: [] };
+    await nodeHandler(authorized, res, message);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -100,15 +144,47 @@ export async function startHttp(options: HttpOptions): Promise<RunningHttp> {
     });
   });
   const address = server.address() as AddressInfo;
+  policy = browserPolicy(options.host, address.port, options.allowedOrigins);
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${host}:${address.port}${ENDPOINT}`,
     close: () =>
       new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
+        void modern.close().finally(() => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
       }),
   };
+}
+
+/**
+ * A 2025-era request, as stateless Streamable HTTP answers it: a server and a transport for it alone,
+ * the answer as JSON. (The SDK's own stateless fallback answers these as an event stream.)
+ */
+async function answerLegacy(server: Server, request: Request, options: HandleRequestOptions): Promise<Response> {
+  const transport = new WebStandardStreamableHTTPServerTransport({
+    sessionIdGenerator: undefined,
+    enableJsonResponse: true,
+  });
+  await server.connect(transport);
+  try {
+    return await transport.handleRequest(request, options);
+  } finally {
+    void server.close();
+  }
+}
+
+/** The request's body, or undefined once it passes `max` bytes (the rest is not read). */
+async function readBounded(req: IncomingMessage, max: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > max) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** The key an `Authorization: Bearer …` carries; undefined without the header; null when it is not one. */

@@ -1,24 +1,35 @@
 /** `freddy-mcp --http` in this process, on a free port of 127.0.0.1, as the bin wires it. */
 import { createFreddyClient } from '@freddy/client';
 import { createFreddyMcpServer } from '../../src/server.js';
-import { type RunningHttp, startHttp } from '../../src/transports/http.js';
+import { WriteKeyMemory } from '../../src/tools/write-keys.js';
+import { type HttpOptions, type RunningHttp, startHttp } from '../../src/transports/http.js';
 
 export interface HttpServerOptions {
   apiKey: string;
   baseUrl: string;
   allowedOrigins?: string[];
   host?: string;
+  slowClientLimits?: HttpOptions['slowClientLimits'];
 }
 
 const running = new Set<RunningHttp>();
 
-export async function startMcpHttp({ apiKey, baseUrl, allowedOrigins = [], host = '127.0.0.1' }: HttpServerOptions) {
+export async function startMcpHttp({
+  apiKey,
+  baseUrl,
+  allowedOrigins = [],
+  host = '127.0.0.1',
+  slowClientLimits,
+}: HttpServerOptions) {
+  const writeKeys = new WriteKeyMemory();
   const http = await startHttp({
     port: 0,
     host,
     allowedOrigins,
     apiKey,
-    serverFor: (key) => createFreddyMcpServer({ client: createFreddyClient({ apiKey: key, baseUrl }) }),
+    ...(slowClientLimits ? { slowClientLimits } : {}),
+    serverFor: (key) =>
+      createFreddyMcpServer({ client: createFreddyClient({ apiKey: key, baseUrl }), writeKeys: writeKeys.for(key) }),
   });
   running.add(http);
   return http;

@@ -1,0 +1,262 @@
+// `node bench/pages.mjs`: list pages and a reset at
+// scale. The built sandbox (lib/cli.js) runs in its own process on a data
+// folder holding BENCH_THREADS threads (default 100 000) of the demo
+// organization, a few of them pinned; this process is the client, over
+// loopback.
+//
+// 1. Walks every page of the list (limit BENCH_PAGE_LIMIT, default 100)
+//    forward with `after` in both orders, then back with `before`, and prints
+//    each walk's first and last tenth of page times: a page deep in the walk
+//    should cost what the first does.
+// 2. Resets the demo organization while the other organization lists its
+//    threads in a loop, and prints how long the reset took to answer, how
+//    long until its rows were gone from the file, the other organization's
+//    slowest answer meanwhile, and the database's size on disk (file and
+//    WAL) before and after.
+//
+// BENCH_CLI=<another build's lib/cli.js> runs that build instead (say, a
+// worktree of an earlier commit), for a before/after.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { fileURLToPath } from 'node:url';
+
+const CLI = process.env.BENCH_CLI ?? fileURLToPath(new URL('../lib/cli.js', import.meta.url));
+const THREADS = Number(process.env.BENCH_THREADS ?? 100_000);
+const LIMIT = Number(process.env.BENCH_PAGE_LIMIT ?? 100);
+/** One thread in this many is pinned. */
+const PIN_EVERY = 97;
+
+const dataDir = mkdtempSync(join(tmpdir(), 'freddy-pages-'));
+let server;
+process.on('exit', () => {
+  server?.kill();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function start() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, '--port', '0', '--data', dataDir, '--no-rate-limit', '--quiet'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const onData = (chunk) => {
+      out += chunk;
+      const match = /listening on (http:\/\/\S+)[\s\S]*Demo API key:\s+(ak_\S+)/.exec(out);
+      if (match) {
+        child.stdout.off('data', onData);
+        child.stdout.resume();
+        child.stderr.resume();
+        resolve({ child, base: match[1], demoKey: match[2] });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (c) => {
+      out += c;
+    });
+    child.once('exit', (code) => reject(new Error(`${CLI} exited (${code}):\n${out}`)));
+  });
+}
+
+function stop(child) {
+  return new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.removeAllListeners('exit');
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}
+
+/** The demo organization's threads, written straight into the file while no server runs. */
+function fill() {
+  const db = new DatabaseSync(join(dataDir, 'sandbox.sqlite'));
+  const { organization_id: org, user_id: user } = db
+    .prepare(
+      `SELECT users.organization_id, users.id AS user_id FROM organizations
+       JOIN users ON users.organization_id = organizations.id WHERE organizations.name = 'Demo organization'`,
+    )
+    .get();
+  // Timestamps three to a second, so pages cross ties of `updated_at`.
+  db.prepare(
+    `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+     INSERT INTO threads (id, organization_id, user_id, created_at, updated_at, title, is_pinned, pinned_at, body)
+     SELECT 'thread_bench' || printf('%08d', i), ?, ?, 1700000000 + i / 3, 1700000000 + i / 3, 'Thread ' || i,
+       i % ? = 0, CASE WHEN i % ? = 0 THEN 1700000000 + i / 3 END, ''
+     FROM n`,
+  ).run(THREADS, org, user, PIN_EVERY, PIN_EVERY);
+  db.exec(`UPDATE threads SET body = json_object(
+    'id', id, 'object', 'thread', 'createdAt', created_at, 'updatedAt', updated_at, 'metadata', json(metadata),
+    'assistantId', assistant_id, 'organizationId', organization_id, 'userId', user_id, 'title', title,
+    'visibleInUi', json(CASE visible_in_ui WHEN 1 THEN 'true' ELSE 'false' END), 'messageCount', message_count,
+    'status', status, 'isPinned', json(CASE is_pinned WHEN 1 THEN 'true' ELSE 'false' END), 'pinnedAt', pinned_at)
+    WHERE body = ''; PRAGMA wal_checkpoint(TRUNCATE);`);
+  db.close();
+}
+
+function otherKey() {
+  const r = spawnSync(process.execPath, [CLI, 'keys', 'create', '--org', 'other', '--data', dataDir], {
+    encoding: 'utf8',
+  });
+  const key = /ak_\S+/.exec(r.stdout)?.[0];
+  if (!key) throw new Error(`no key from keys create:\n${r.stdout}${r.stderr}`);
+  return key;
+}
+
+const ms = (ns) => Number(ns) / 1e6;
+
+/** CPU time (user + system) a process has used, in µs, from /proc (Linux; 10 ms ticks). */
+function cpuMicros(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+const round = (x) => Math.round(x * 100) / 100;
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * p)];
+const median = (xs) => percentile(xs, 0.5);
+
+async function getJson(url, key) {
+  const res = await fetch(url, { headers: { authorization: `Bearer ${key}` } });
+  const body = await res.json();
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/**
+ * Every page forward from the first, or (`before`, given the list's last
+ * thread) back from the last, timing each request.
+ */
+async function walk(base, key, order, direction, lastThread) {
+  const times = [];
+  // The server's CPU time at each page's start, which a busy machine moves far less than wall time.
+  const cpu = [];
+  let seen = direction === 'before' ? 1 : 0;
+  let cursor = direction === 'before' ? lastThread : undefined;
+  let lastThreadSeen;
+  for (;;) {
+    const url = `${base}/threads?limit=${LIMIT}&order=${order}${cursor ? `&${direction}=${cursor}` : ''}`;
+    cpu.push(cpuMicros(server.pid));
+    const t0 = process.hrtime.bigint();
+    const page = await getJson(url, key);
+    times.push(ms(process.hrtime.bigint() - t0));
+    seen += page.data.length;
+    lastThreadSeen = page.lastId;
+    if (!page.hasMore) break;
+    cursor = direction === 'after' ? page.lastId : page.firstId;
+  }
+  if (seen !== THREADS) throw new Error(`${order} ${direction} walk saw ${seen} threads, not ${THREADS}`);
+  cpu.push(cpuMicros(server.pid));
+  const tenth = Math.max(1, Math.floor(times.length / 10));
+  const cpuFirst = (cpu[tenth] - cpu[0]) / tenth / 1000;
+  const cpuLast = (cpu.at(-1) - cpu.at(-1 - tenth)) / tenth / 1000;
+  const first = times.slice(0, tenth);
+  const last = times.slice(-tenth);
+  const row = {
+    walk: `order=${order} ${direction}`,
+    pages: times.length,
+    // Medians first: on a shared machine a few pages land on another process's time slice.
+    'first tenth median ms': round(median(first)),
+    'last tenth median ms': round(median(last)),
+    'last/first': round(median(last) / median(first)),
+    'p99 ms': round(percentile(times, 0.99)),
+    'slowest ms': round(Math.max(...times)),
+    'server CPU ms/page, first tenth': round(cpuFirst),
+    'last tenth': round(cpuLast),
+  };
+  return { row, last: lastThreadSeen };
+}
+
+function sizeOnDisk() {
+  const size = (name) => {
+    try {
+      return statSync(join(dataDir, name)).size;
+    } catch {
+      return 0;
+    }
+  };
+  const file = size('sandbox.sqlite');
+  const wal = size('sandbox.sqlite-wal');
+  return { file, wal, total: file + wal };
+}
+const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** Resets the demo organization while the other organization lists its threads, one request after another. */
+async function resetUnderLoad(base, demoKey, otherKeyValue) {
+  const before = sizeOnDisk();
+  let resetting = true;
+  const others = [];
+  const loop = (async () => {
+    while (resetting) {
+      const t0 = process.hrtime.bigint();
+      await getJson(`${base}/threads?limit=20`, otherKeyValue);
+      others.push(ms(process.hrtime.bigint() - t0));
+    }
+  })();
+  await new Promise((r) => setTimeout(r, 200));
+  const t0 = process.hrtime.bigint();
+  const res = await fetch(`${new URL(base).origin}/_sandbox/reset`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${demoKey}` },
+  });
+  const answered = ms(process.hrtime.bigint() - t0);
+  const result = await res.json();
+  if (result.deletedThreads !== THREADS) throw new Error(`reset deleted ${result.deletedThreads}`);
+  const atAnswer = sizeOnDisk();
+  // Whatever the reset left to do after it answered: until the organization's rows are gone from the file.
+  const reader = new DatabaseSync(join(dataDir, 'sandbox.sqlite'), { readOnly: true });
+  const stored = reader.prepare('SELECT count(*) AS n FROM threads WHERE organization_id = ?');
+  const organizationId = result.organizationId;
+  while (stored.get(organizationId).n > 0) {
+    if (ms(process.hrtime.bigint() - t0) > 300_000) throw new Error('the reset left rows in the file for 5 minutes');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const gone = ms(process.hrtime.bigint() - t0);
+  reader.close();
+  resetting = false;
+  await loop;
+  const settled = sizeOnDisk();
+  const left = (await getJson(`${base}/threads?limit=1`, demoKey)).data.length;
+  if (left !== 0) throw new Error('the demo organization still lists threads after its reset');
+  return {
+    'reset answered in ms': round(answered),
+    'rows gone from the file after ms': round(gone),
+    'other organization: requests': others.length,
+    'other organization: slowest ms': round(Math.max(...others)),
+    'other organization: median ms': round(median(others)),
+    'on disk before (file + WAL)': `${mb(before.total)} (${mb(before.file)} + ${mb(before.wal)})`,
+    'on disk at the answer': `${mb(atAnswer.total)} (${mb(atAnswer.file)} + ${mb(atAnswer.wal)})`,
+    'on disk once they are gone': `${mb(settled.total)} (${mb(settled.file)} + ${mb(settled.wal)})`,
+  };
+}
+
+let started = await start();
+const otherKeyValue = otherKey();
+await stop(started.child);
+fill();
+started = await start();
+server = started.child;
+const { base, demoKey } = started;
+console.log(`${THREADS} threads, limit ${LIMIT}, ${CLI}`);
+// Warm-up with another page size: the same code, every row read once (from the OS into SQLite), and none
+// of the measured pages in the server's page cache.
+for (const order of ['desc', 'asc']) {
+  let cursor;
+  for (let i = 0; i < (order === 'desc' ? Number.POSITIVE_INFINITY : 50); i++) {
+    const page = await getJson(
+      `${base}/threads?limit=${LIMIT - 1}&order=${order}${cursor ? `&after=${cursor}` : ''}`,
+      demoKey,
+    );
+    if (!page.hasMore) break;
+    cursor = page.lastId;
+  }
+}
+const walks = [];
+for (const order of ['desc', 'asc']) {
+  const forward = await walk(base, demoKey, order, 'after');
+  const back = await walk(base, demoKey, order, 'before', forward.last);
+  walks.push(forward.row, back.row);
+}
+console.table(walks);
+console.table(await resetUnderLoad(base, demoKey, otherKeyValue));
+await stop(server);
+server = undefined;
