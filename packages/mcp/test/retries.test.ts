@@ -12,7 +12,6 @@ import { type LossyProxy, startLossyProxy, useSandbox } from '@freddy/testing';
 import { SdkErrorCode } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { WriteKeyMemory } from '../src/tools/write-keys.js';
-import { type HangingProxy, startHangingProxy } from './support/hanging-proxy.js';
 import { type Connected, call, connectInMemory, text } from './support/mcp-clients.js';
 
 const sandbox = useSandbox();
@@ -110,9 +109,9 @@ describe('an answer lost after the write committed, on every attempt', () => {
 });
 
 describe('an API that takes a write and never answers', () => {
-  let proxy: HangingProxy;
+  let proxy: LossyProxy;
   beforeAll(async () => {
-    proxy = await startHangingProxy(sandbox.current.url);
+    proxy = await startLossyProxy(sandbox.current.url);
   });
   afterAll(async () => {
     await proxy?.close();

@@ -57,4 +57,27 @@ describe('startLossyProxy', () => {
       await proxy.close();
     }
   });
+
+  it('hangs what it is told to hang, after the server has written, until told to stop', async () => {
+    const proxy = await startLossyProxy(sandbox.current.url);
+    try {
+      proxy.hang(isCreate);
+      const hung = create(proxy.url, 'k-hang');
+      // The write reaches the server and is committed; its answer never comes back.
+      await expect.poll(() => titled('k-hang'), { timeout: 60_000 }).toBe(1);
+      const settled = await Promise.race([
+        hung.then(
+          () => 'answered',
+          () => 'failed',
+        ),
+        Promise.resolve('pending'),
+      ]);
+      expect(settled).toBe('pending');
+      proxy.hang(undefined);
+      expect((await create(proxy.url, 'k-hang')).status).toBe(200);
+      expect(await titled('k-hang')).toBe(1);
+    } finally {
+      await proxy.close();
+    }
+  });
 });
