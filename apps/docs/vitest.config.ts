@@ -1,14 +1,27 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { sharedTestConfig } from '../../vitest.shared.js';
 
 export default defineConfig({
   test: {
     ...sharedTestConfig,
-    include: ['test/**/*.test.ts'],
-    // Two cores: one chromium and one reference server at a time.
-    fileParallelism: false,
+    // Two files at a time, one per core: each browser file drives its own chromium and server. The
+    // browser suites are split by concern (console, its audits, its keyboard paths; the reference and
+    // its audits) so that the two workers stay busy.
+    maxWorkers: 2,
     // Generous: in `pnpm test` this shares two cores with every other package's tests.
     testTimeout: 120_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'docs',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/dev.test.ts'],
+        },
+      },
+      // `pnpm dev` rebuilds site/, which the other files read: it runs alone, once they are done.
+      { extends: true, test: { name: 'dev', include: ['test/dev.test.ts'], sequence: { groupOrder: 1 } } },
+    ],
   },
 });

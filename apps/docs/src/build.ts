@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { bundledSpecPath } from '@freddy/spec';
 import { writeDocsSpec } from './build-spec.js';
 import { buildConsole } from './console/build.js';
+import { CONSOLE_DIR } from './console/links.js';
 import { expandTagGroups } from './expand-sidebar.js';
 import { isMainModule } from './main-module.js';
 import { OPENAPI_DOCUMENT } from './markdown/locations.js';
@@ -39,26 +40,37 @@ export function localizeRemoteAssets(html: string): string {
   return out;
 }
 
-export function buildSite(): void {
-  const doc = writeDocsSpec();
-  rmSync(siteDir, { recursive: true, force: true });
-  mkdirSync(siteDir, { recursive: true });
-  const output = join(siteDir, 'index.html');
-  runRedocly(output);
-  writeFileSync(output, expandTagGroups(localizeRemoteAssets(readFileSync(output, 'utf8'))));
-  for (const asset of SITE_ASSETS) copyFileSync(join(assetsDir, asset), join(siteDir, asset));
-  buildConsole(doc);
-  writeMarkdownSite(markdownSite(doc), siteDir);
-  copyFileSync(bundledSpecPath, join(siteDir, OPENAPI_DOCUMENT));
+/** Where a build reads the contract and writes its output; the defaults are the published build's. */
+export interface SiteBuildPaths {
+  /** The bundled contract. */
+  contract?: string;
+  /** The docs document written for Redoc (`build/openapi.json`). */
+  docsSpec?: string;
+  /** The site folder, emptied first. */
+  site?: string;
 }
 
-function runRedocly(output: string): void {
+export function buildSite(paths: SiteBuildPaths = {}): void {
+  const { contract = bundledSpecPath, docsSpec = docsSpecPath, site = siteDir } = paths;
+  const doc = writeDocsSpec(contract, docsSpec);
+  rmSync(site, { recursive: true, force: true });
+  mkdirSync(site, { recursive: true });
+  const output = join(site, 'index.html');
+  runRedocly(docsSpec, output);
+  writeFileSync(output, expandTagGroups(localizeRemoteAssets(readFileSync(output, 'utf8'))));
+  for (const asset of SITE_ASSETS) copyFileSync(join(assetsDir, asset), join(site, asset));
+  buildConsole(doc, join(site, CONSOLE_DIR));
+  writeMarkdownSite(markdownSite(doc), site);
+  copyFileSync(contract, join(site, OPENAPI_DOCUMENT));
+}
+
+function runRedocly(input: string, output: string): void {
   try {
     execFileSync(
       join(appDir, 'node_modules/.bin/redocly'),
       [
         'build-docs',
-        docsSpecPath,
+        input,
         '--config',
         join(appDir, 'redocly.yaml'),
         '--inlineBundle',

@@ -1,18 +1,23 @@
 /**
  * The Markdown follows the contract it is given: a fixture copy of the
  * bundle with one more request property, one more response field and one
- * more operation gets them on its pages, in llms.txt and in llms-full.txt,
- * with nothing else edited. And the pieces the pages are cut from: the
- * description's sections, relative links, related operations.
+ * more operation (the probe of `support/fixture-contract.ts`) gets them on
+ * its pages, in llms.txt and in llms-full.txt, with nothing else edited. And
+ * the pieces the pages are cut from: the description's sections, relative
+ * links, related operations.
  */
+import { posix } from 'node:path';
 import { describeContract, loadSpec, type OpenAPIV3_1, type OpenApiDocument } from '@freddy/spec';
 import { describe, expect, it } from 'vitest';
 import { docsSpec } from '../src/build-spec.js';
+import { referenceRoute } from '../src/console/links.js';
 import { splitDescription } from '../src/markdown/concepts.js';
 import { withMarkdownLinks } from '../src/markdown/html-links.js';
 import { operationPagePath, relativeHref } from '../src/markdown/locations.js';
 import { relatedOperations } from '../src/markdown/related.js';
 import { type MarkdownFile, markdownSite } from '../src/markdown/site.js';
+import { codeSamples, sampleFor } from '../src/samples/index.js';
+import { PROBE, withProbeOperation } from './support/fixture-contract.js';
 import { itemFacts, itemLine, section } from './support/markdown.js';
 
 const PROJECT_ID = {
@@ -22,9 +27,9 @@ const PROJECT_ID = {
   examples: ['proj_123'],
 } as const;
 
-/** The bundle, plus `projectId` on create's body and on the thread, plus an Archive thread operation. */
+/** The bundle, plus `projectId` on create's body and on the thread, plus the probe operation. */
 function fixture(): OpenApiDocument {
-  const doc = structuredClone(loadSpec());
+  const doc = withProbeOperation(loadSpec());
   const schemas = doc.components!.schemas!;
   (schemas.CreateThreadRequest as OpenAPIV3_1.SchemaObject).properties!.projectId = {
     ...PROJECT_ID,
@@ -33,19 +38,6 @@ function fixture(): OpenApiDocument {
   (schemas.Thread as OpenAPIV3_1.SchemaObject).properties!.projectId = {
     ...PROJECT_ID,
     examples: [...PROJECT_ID.examples],
-  };
-  const retrieve = doc.paths!['/threads/{thread_id}']!;
-  doc.paths!['/threads/{thread_id}/archive'] = {
-    servers: retrieve.servers,
-    post: {
-      operationId: 'archiveThread',
-      summary: 'Archive thread',
-      description: 'Archive a thread: it leaves the list but keeps its messages.',
-      tags: ['Threads'],
-      security: [{ BearerAuth: [] }],
-      parameters: retrieve.get!.parameters,
-      responses: { '200': retrieve.get!.responses['200']!, '404': retrieve.get!.responses['404']! },
-    },
   };
   return doc;
 }
@@ -71,7 +63,8 @@ describe('Markdown from a changed contract', () => {
     const answering = describeContract(fixture()).operations.filter((operation) =>
       operation.responses.some((response) => response.schemaName === 'Thread'),
     );
-    expect(answering.length).toBeGreaterThan(4);
+    expect(answering.map((operation) => operation.id)).toContain(PROBE.operationId);
+    expect(answering.length).toBeGreaterThan(1);
     for (const operation of answering) {
       const page = after.get(operationPagePath(operation))!;
       expect(itemLine(section(page, /^## Responses$/), 'projectId'), operation.id).toBeDefined();
@@ -80,27 +73,35 @@ describe('Markdown from a changed contract', () => {
   });
 
   it('gives a new operation its page, its line in llms.txt, its place in llms-full.txt and among the related', () => {
-    expect(before.has('operations/archive-thread.md')).toBe(false);
-    const page = after.get('operations/archive-thread.md')!;
-    expect(page.startsWith('# Archive thread\n\nArchive a thread')).toBe(true);
-    expect(page).toContain('- Method and path: `POST /threads/{thread_id}/archive`');
-    expect(page).toContain('](../index.html#/threads/archivethread)');
-    expect(section(page, /^## Code samples$/)).toContain('client.threads.archive("thread_abc123")');
+    const probe = describeContract(fixture()).operation(PROBE.operationId);
+    const pagePath = operationPagePath(probe);
+    expect(before.has(pagePath)).toBe(false);
+    const page = after.get(pagePath)!;
+    expect(page.startsWith(`# ${PROBE.summary}\n\n${PROBE.description}`)).toBe(true);
+    expect(page).toContain(`- Method and path: \`POST ${PROBE.path}\``);
+    expect(page).toContain(`](../index.html#${referenceRoute(probe)})`);
+    expect(section(page, /^## Code samples$/)).toContain(sampleFor(codeSamples(probe), 'TypeScript'));
     expect(after.get('llms.txt')).toContain(
-      '- [Archive thread](operations/archive-thread.md): `POST /threads/{thread_id}/archive`: Archive a thread: it leaves the list but keeps its messages.',
+      `- [${PROBE.summary}](${pagePath}): \`POST ${PROBE.path}\`: ${PROBE.description}`,
     );
-    expect(after.get('llms-full.txt')).toContain('Source: operations/archive-thread.md\n\n# Archive thread\n');
-    expect(section(after.get('operations/pin-thread.md')!, /^## Related operations$/)).toContain(
-      '[Archive thread](archive-thread.md)',
-    );
-    const linked = withMarkdownLinks(docsSpec(fixture())).paths!['/threads/{thread_id}/archive']!.post!;
-    expect(linked.description).toContain('[Markdown for this page](operations/archive-thread.md)');
+    expect(after.get('llms-full.txt')).toContain(`Source: ${pagePath}\n\n# ${PROBE.summary}\n`);
+    // A neighbour of the other operations on the thread's path, found from the path templates alone.
+    for (const neighbour of describeContract(loadSpec()).operations.filter((operation) =>
+      operation.path.startsWith('/threads/{thread_id}/'),
+    ))
+      expect(section(after.get(operationPagePath(neighbour))!, /^## Related operations$/), neighbour.id).toContain(
+        `[${PROBE.summary}](${posix.basename(pagePath)})`,
+      );
+    const linked = withMarkdownLinks(docsSpec(fixture())).paths![PROBE.path]!.post!;
+    expect(linked.description).toContain(`[Markdown for this page](${pagePath})`);
   });
 
   it('changes nothing else: only the pages that show the new field or the new neighbour, the index and the whole', () => {
     const changed = [...after.keys()].filter((path) => before.get(path) !== after.get(path));
-    const showing = [...after.keys()].filter((path) => /projectId|\[Archive thread\]/.test(after.get(path)!));
-    expect(new Set(changed)).toEqual(new Set(['llms.txt', 'operations/archive-thread.md', ...showing]));
+    const showing = [...after.keys()].filter(
+      (path) => /projectId/.test(after.get(path)!) || after.get(path)!.includes(`[${PROBE.summary}]`),
+    );
+    expect(new Set(changed)).toEqual(new Set(['llms.txt', operationPagePath({ id: PROBE.operationId }), ...showing]));
     expect(showing).toContain('operations/list-threads.md');
     expect(itemLine(after.get('operations/list-threads.md')!, 'data[].projectId')).toBeDefined();
     expect(changed.filter((path) => path.startsWith('concepts/'))).toEqual([]);

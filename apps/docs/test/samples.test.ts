@@ -16,7 +16,20 @@ import { codeSamples, publishedSamples, requestShape, sampleFor, withCodeSamples
 const contract = describeContract();
 const { operations } = contract;
 const cases = operations.map((operation) => [operation.id, operation] as const);
-const PLATFORM = ['pinThread', 'unpinThread'];
+/** The Freddy host: the contract's first server. */
+const FREDDY_HOST = contract.servers[0]!.url;
+/** The operations the contract serves from another host (pin and unpin, from the platform's vendor pages). */
+const platform = operations.filter((operation) => operation.server.url !== FREDDY_HOST);
+const freddy = operations.filter((operation) => operation.server.url === FREDDY_HOST);
+
+/** Every operationId the document's paths name, read from the document itself rather than the model. */
+function documentOperationIds(): string[] {
+  return Object.values(contract.document.paths ?? {}).flatMap((pathItem) =>
+    Object.values(pathItem ?? {}).flatMap((value) =>
+      value && typeof value === 'object' && 'operationId' in value ? [String(value.operationId)] : [],
+    ),
+  );
+}
 
 /** The JSON after `-d '…'` in a curl sample. */
 function curlBody(curl: string): unknown {
@@ -26,7 +39,7 @@ function curlBody(curl: string): unknown {
 
 describe('generated code samples', () => {
   it('gives every operation curl, JavaScript, Python and TypeScript samples', () => {
-    expect(operations.length).toBe(8);
+    expect(operations.map((operation) => operation.id).sort()).toEqual(documentOperationIds().sort());
     for (const operation of operations)
       expect(codeSamples(operation).map((sample) => sample.lang)).toEqual([
         'curl',
@@ -49,21 +62,27 @@ describe('generated code samples', () => {
     expect(sampleFor(samples, 'TypeScript')).toContain("import { createFreddyClient } from '@freddy/client';");
   });
 
-  it('pin and unpin follow their vendor page: platform host, X-API-Key, a thrd_ id', () => {
-    for (const operationId of PLATFORM) {
-      const curl = sampleFor(codeSamples(contract.operation(operationId)), 'curl');
-      expect(curl.split(' \\\n')).toEqual([
-        `curl -X POST "https://api.aitronos.com/v1/threads/thrd_abc123/${operationId === 'pinThread' ? 'pin' : 'unpin'}"`,
+  it('the operations on the platform host follow their vendor pages: X-API-Key, a thrd_ id (pin verbatim)', () => {
+    expect(FREDDY_HOST).toBe('https://api.freddy.aitronos.com/v1');
+    expect(platform.map((operation) => operation.id)).toContain('pinThread');
+    for (const operation of platform) {
+      const curl = sampleFor(codeSamples(operation), 'curl');
+      const path = operation.path.replace(/\{[^}]+\}/g, 'thrd_[a-z0-9]+');
+      expect(curl.split(' \\\n'), operation.id).toEqual([
+        expect.stringMatching(new RegExp(`^curl -X ${operation.method} "https://api\\.aitronos\\.com/v1${path}"$`)),
         '  -H "X-API-Key: $FREDDY_API_KEY"',
       ]);
+      expect(sampleFor(codeSamples(operation), 'JavaScript')).toContain('"X-API-Key": apiKey,');
+      expect(sampleFor(codeSamples(operation), 'Python')).toContain('headers={"X-API-Key": api_key},');
     }
-    const pin = codeSamples(contract.operation('pinThread'));
-    expect(sampleFor(pin, 'JavaScript')).toContain('"X-API-Key": apiKey,');
-    expect(sampleFor(pin, 'Python')).toContain('headers={"X-API-Key": api_key},');
+    expect(sampleFor(codeSamples(contract.operation('pinThread')), 'curl').split(' \\\n')[0]).toBe(
+      'curl -X POST "https://api.aitronos.com/v1/threads/thrd_abc123/pin"',
+    );
   });
 
   it('the Freddy operations send the key as a bearer token, on the Freddy host', () => {
-    for (const operation of operations.filter((candidate) => !PLATFORM.includes(candidate.id))) {
+    expect(freddy.length).toBeGreaterThan(0);
+    for (const operation of freddy) {
       const samples = codeSamples(operation);
       expect(sampleFor(samples, 'curl')).toContain('"https://api.freddy.aitronos.com/v1/threads');
       expect(sampleFor(samples, 'curl')).toContain('-H "Authorization: Bearer $FREDDY_API_KEY"');

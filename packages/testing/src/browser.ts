@@ -77,6 +77,18 @@ export function offOriginRequests(requests: string[], allowedProtocol: 'http:' |
 }
 
 /**
+ * Asserts that a page kept open across tests made no request off 127.0.0.1
+ * and logged no console error since the last check, then forgets what it
+ * recorded, so the next test is held to its own: a shared page's `afterEach`.
+ */
+export function checkPage(recorded: RecordedPage): void {
+  const requests = recorded.requests.splice(0);
+  const consoleErrors = recorded.consoleErrors.splice(0);
+  expect(offOriginRequests(requests)).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+}
+
+/**
  * Closes the pages opened since the last call (emptying `opened`) and
  * asserts that none made a request off 127.0.0.1 or logged a console error:
  * a suite's `afterEach`.
@@ -84,8 +96,5 @@ export function offOriginRequests(requests: string[], allowedProtocol: 'http:' |
 export async function closeCheckedPages(opened: RecordedPage[]): Promise<void> {
   const pages = opened.splice(0);
   for (const { page } of pages) await page.close();
-  for (const { requests, consoleErrors } of pages) {
-    expect(offOriginRequests(requests)).toEqual([]);
-    expect(consoleErrors).toEqual([]);
-  }
+  for (const recorded of pages) checkPage(recorded);
 }

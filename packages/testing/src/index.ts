@@ -4,6 +4,7 @@
  */
 export { type AxeFinding, auditAccessibility, WCAG_AA_TAGS } from './axe.js';
 export {
+  checkPage,
   closeCheckedPages,
   launchChromium,
   offOriginRequests,

@@ -1,11 +1,19 @@
 /**
  * The browser helpers' own check: `closeCheckedPages` fails a suite whose
  * page reached off 127.0.0.1 or logged a console error, and passes one that
- * did neither.
+ * did neither; `checkPage` does the same for a page kept open, holding each
+ * test to what happened since the last check.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeCheckedPages, launchChromium, openPage, type RecordedPage, requireChromiumOrSkip } from '../src/index.js';
+import {
+  checkPage,
+  closeCheckedPages,
+  launchChromium,
+  openPage,
+  type RecordedPage,
+  requireChromiumOrSkip,
+} from '../src/index.js';
 
 const hasChromium = requireChromiumOrSkip('@freddy/testing browser tests');
 
@@ -40,5 +48,37 @@ describe.runIf(hasChromium)('closeCheckedPages', () => {
   it('fails a page that logged a console error', async () => {
     const opened = await pageWith('<script>console.error("broken widget")</script>');
     await expect(closeCheckedPages(opened)).rejects.toThrow('broken widget');
+  });
+});
+
+describe.runIf(hasChromium)('checkPage', () => {
+  let browser: Browser;
+  let shared: RecordedPage;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    shared = await openPage(browser);
+    await shared.page.route('http://192.0.2.1/**', (route) => route.abort());
+    await shared.page.setContent('<p>quiet</p>', { waitUntil: 'load' });
+  });
+  afterAll(() => browser?.close());
+
+  it('passes a quiet page and leaves it open', () => {
+    checkPage(shared);
+    expect(shared.page.isClosed()).toBe(false);
+  });
+
+  it('fails on what happened since the last check, then holds the next check to what follows', async () => {
+    await shared.page.evaluate(() => console.error('broken widget'));
+    await expect.poll(() => shared.consoleErrors.length).toBe(1);
+    expect(() => checkPage(shared)).toThrow('broken widget');
+    checkPage(shared);
+    await shared.page.evaluate(() => {
+      const image = document.createElement('img');
+      image.src = 'http://192.0.2.1/pixel.png';
+      document.body.append(image);
+    });
+    await expect.poll(() => shared.requests.length).toBe(1);
+    expect(() => checkPage(shared)).toThrow('http://192.0.2.1/pixel.png');
+    checkPage(shared);
   });
 });

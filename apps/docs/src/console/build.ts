@@ -25,10 +25,10 @@ function scalarBundle(): string {
   return bundle.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
 }
 
-export function buildConsole(doc: DocsDocument): void {
-  mkdirSync(consoleDir, { recursive: true });
-  for (const file of PAGE_FILES) copyFileSync(join(pageDir, file), join(consoleDir, file));
-  writeFileSync(join(consoleDir, 'scalar.js'), scalarBundle());
-  writeFileSync(join(consoleDir, 'openapi.json'), `${JSON.stringify(consoleDocument(doc))}\n`);
-  writeFileSync(join(consoleDir, 'config.json'), '{}\n');
+export function buildConsole(doc: DocsDocument, dir: string = consoleDir): void {
+  mkdirSync(dir, { recursive: true });
+  for (const file of PAGE_FILES) copyFileSync(join(pageDir, file), join(dir, file));
+  writeFileSync(join(dir, 'scalar.js'), scalarBundle());
+  writeFileSync(join(dir, 'openapi.json'), `${JSON.stringify(consoleDocument(doc))}\n`);
+  writeFileSync(join(dir, 'config.json'), '{}\n');
 }

@@ -1,6 +1,11 @@
 /** What the accessibility audits share: the views they run in, and a rule broken on purpose. */
+import { join } from 'node:path';
 import type { PageView } from '@freddy/testing';
 import type { Locator } from 'playwright-core';
+import { appDir } from '../../src/paths.js';
+
+/** Screenshots and reports of the browser tests. */
+export const resultsDir = join(appDir, 'test-results');
 
 /** Desktop and phone, each in light and dark mode (the colour scheme the browser reports). */
 export const AUDITED_VIEWS: readonly (readonly [name: string, mode: 'light' | 'dark', view: PageView])[] = [

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeContract, loadSpec } from '@freddy/spec';
+import type { Locator } from 'playwright-core';
 import { docsSpecPath, siteDir } from '../../src/paths.js';
 import { type DocsDocument, publishedSamples, sampleFor } from '../../src/samples/index.js';
 
@@ -29,4 +30,12 @@ export function siteOperations(): SiteOperation[] {
     route: `${operation.tag.toLowerCase()}/${operation.id.toLowerCase()}`,
     firstCurlLine: sampleFor(publishedSamples(built, operation), 'curl').split('\n')[0]!.replace(/ \\$/, ''),
   }));
+}
+
+/** A heading whose own text is exactly `text` (Redoc prefixes headings with a deep-link icon). */
+export function redocHeading(scope: Locator, tags: string, text: string): Locator {
+  return scope
+    .locator(tags)
+    .filter({ hasText: new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) })
+    .first();
 }

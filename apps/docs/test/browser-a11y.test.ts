@@ -1,0 +1,113 @@
+/**
+ * The reference passes axe-core's WCAG 2.1 AA audit at desktop and phone
+ * width in light and dark mode: its overview, and each operation open at its
+ * route. Each view loads the page once and goes from route to route in it,
+ * as the sidebar does. The audit is shown to fail on a faint line. No page
+ * leaves 127.0.0.1 or logs a console error.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  auditAccessibility,
+  checkPage,
+  closeCheckedPages,
+  launchChromium,
+  openPage,
+  type PageView,
+  type RecordedPage,
+  requireChromiumOrSkip,
+} from '@freddy/testing';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type SiteServer, startSiteServer } from '../scripts/serve.mjs';
+import { AUDITED_VIEWS, injectFaintLine, resultsDir } from './support/audit.js';
+import { redocHeading as heading, requireBuiltSite, siteOperations } from './support/site.js';
+
+const hasChromium = requireChromiumOrSkip();
+/** How long a page waits for what it expects: generous, the machine has two shared cores. */
+const PAGE_TIMEOUT_MS = 60_000;
+
+describe.skipIf(!hasChromium)('docs site in chromium', () => {
+  let browser: Browser;
+  let site: SiteServer;
+  const opened: RecordedPage[] = [];
+  const operations = siteOperations();
+
+  beforeAll(async () => {
+    requireBuiltSite();
+    mkdirSync(resultsDir, { recursive: true });
+    site = await startSiteServer({ prefix: '/docs/' });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  async function newPage(view?: PageView): Promise<RecordedPage> {
+    const recorded = await openPage(browser, view);
+    recorded.page.setDefaultTimeout(PAGE_TIMEOUT_MS);
+    return recorded;
+  }
+
+  // Every page of every test: nothing off 127.0.0.1, no console error.
+  afterEach(() => closeCheckedPages(opened));
+
+  describe.each(AUDITED_VIEWS)('audited (axe-core, WCAG 2.1 AA) at %s in %s mode', (name, mode, view) => {
+    // One page for the view, loaded once at the overview; each operation's test goes to its route in it.
+    let shared: RecordedPage;
+    beforeAll(async () => {
+      shared = await newPage(view);
+      await shared.page.goto(site.url);
+    });
+    afterAll(() => shared?.page.close());
+    afterEach(() => checkPage(shared));
+
+    /** The page shows the mode asked for: Redoc follows prefers-color-scheme with `html.dark`. */
+    async function inMode(page: Page): Promise<void> {
+      expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(mode === 'dark');
+    }
+
+    async function atOverview(page: Page): Promise<void> {
+      await page.getByRole('heading', { level: 1 }).first().waitFor({ state: 'visible' });
+      await inMode(page);
+    }
+
+    it('the overview has no violation', async () => {
+      const { page, requests } = shared;
+      await atOverview(page);
+      expect(await auditAccessibility(page)).toEqual([]);
+      // The wordmark follows the mode (the logo is shown at desktop width).
+      if (name === '1400x900') expect(requests.includes(`${site.url}logo-dark.svg`)).toBe(mode === 'dark');
+      await page.screenshot({ path: join(resultsDir, `a11y-reference-${name}-${mode}-overview.png`) });
+    });
+
+    it.each(operations.map((op) => [op.operationId, op] as const))(
+      'with %s open, it has no violation',
+      async (_, op) => {
+        const { page } = shared;
+        await page.evaluate((hash) => {
+          location.hash = hash;
+        }, `#/${op.route}`);
+        await heading(page.locator(`[id="${op.route}"]`), 'h2', op.summary).waitFor({ state: 'visible' });
+        expect(new URL(page.url()).hash).toBe(`#/${op.route}`);
+        await inMode(page);
+        expect(await auditAccessibility(page)).toEqual([]);
+        if (op.operationId === 'pinThread')
+          await page.screenshot({ path: join(resultsDir, `a11y-reference-${name}-${mode}-pin-thread.png`) });
+      },
+    );
+
+    it('catches a page that breaks a rule: one faint line injected is exactly what it reports', async () => {
+      const recorded = await newPage(view);
+      opened.push(recorded);
+      await recorded.page.goto(site.url);
+      await atOverview(recorded.page);
+      await injectFaintLine(recorded.page.getByRole('heading', { level: 1 }).first(), mode);
+      const findings = await auditAccessibility(recorded.page);
+      expect(findings.map((finding) => [finding.rule, finding.elements.length])).toEqual([['color-contrast', 1]]);
+      expect(findings[0]!.elements[0]).toMatch(/^#faint-line /);
+    });
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * Every operation is reached from the reference and sent from the console
+ * with Tab and Enter alone: from the top of the reference served by the
+ * reference server, Tab to the operation's sidebar entry, Enter, Tab to its
+ * "Try it in the console" link, Enter, then (the console opens with the
+ * focus on its Close button) Shift+Tab to Send, Enter; the request goes to
+ * the operation's path with the demo key.
+ */
+import { requireChromiumOrSkip } from '@freddy/testing';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { TRY_IT_TEXT } from '../src/console/document.js';
+import { consoleRoute, referenceRoute } from '../src/console/links.js';
+import { apiClient, contract, expectOnlyStatusLine, showsRequest, useConsoleSuite } from './support/console.js';
+
+const hasChromium = requireChromiumOrSkip();
+/** Far more than any path here takes (to an operation in the sidebar, then its "Try it" link: a few dozen stops). */
+const MAX_TABS = 200;
+
+/**
+ * Presses `key` (Tab, or Shift+Tab to go back) until `target` has the
+ * focus; fails naming the stops it made if it never does.
+ */
+async function tabTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
+  await target.waitFor({ state: 'visible' });
+  const stops: string[] = [];
+  for (let presses = 0; presses < MAX_TABS; presses++) {
+    await page.keyboard.press(key);
+    // One round trip a press: null when the target has the focus, else where the focus is.
+    const stop = await target.evaluate((element) => {
+      const focused = document.activeElement;
+      if (element === focused) return null;
+      return `${focused?.tagName.toLowerCase()} "${focused?.textContent?.trim().slice(0, 30)}"`;
+    });
+    if (stop === null) return;
+    stops.push(stop);
+  }
+  throw new Error(`${MAX_TABS} presses of ${key} never reached ${target}; it stopped at ${stops.join(', ')}`);
+}
+
+describe.skipIf(!hasChromium)('the console in chromium', () => {
+  const suite = useConsoleSuite();
+
+  it.each(contract.operations.map((operation) => [operation.id, operation] as const))(
+    '%s: reached in the reference and sent from the console with Tab and Enter alone',
+    async (_, operation) => {
+      const route = referenceRoute(operation);
+      const recorded = await suite.open(`${suite.origin}/docs/`);
+      const { page } = recorded;
+      await tabTo(page, page.locator(`a[href$="#${route}"]`).first());
+      await page.keyboard.press('Enter');
+      const section = page.locator(`[id="${route.slice(1)}"]`);
+      await section.locator('h2').first().waitFor({ state: 'visible' });
+      expect(new URL(page.url()).hash).toBe(`#${route}`);
+
+      await tabTo(page, section.getByRole('link', { name: TRY_IT_TEXT }).first());
+      await page.keyboard.press('Enter');
+      await page.waitForURL(`${suite.origin}/docs/console/index.html#${consoleRoute(operation)}`);
+      const client = apiClient(page);
+      await showsRequest(client, operation);
+
+      // The client opens with the focus on its Close button; Send is the stop before it. (Forward, the
+      // body editor takes Tab to indent, as CodeMirror does; Escape, then Tab, leaves it.)
+      await tabTo(page, client.locator('button', { hasText: /^Send/ }).filter({ visible: true }).first(), 'Shift+Tab');
+      const answer = page.waitForResponse(
+        (response) =>
+          response.url().startsWith(suite.sandbox.url) &&
+          response.request().method() === operation.method.toUpperCase(),
+      );
+      await page.keyboard.press('Enter');
+      const sent = await answer;
+      const path = new RegExp(`^/v1${operation.path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+      expect(new URL(sent.url()).pathname).toMatch(path);
+      expect(sent.request().headers().authorization ?? sent.request().headers()['x-api-key']).toContain(
+        suite.sandbox.credentials.demo.apiKey,
+      );
+      await expectOnlyStatusLine(recorded, sent.status());
+    },
+  );
+});
