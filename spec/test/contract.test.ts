@@ -143,15 +143,14 @@ describe('describeContract', () => {
   });
 
   it('says which operations are idempotent: by method, or by x-idempotent: true', () => {
-    expect(contract.operations.filter((op) => op.idempotent).map((op) => op.id)).toEqual([
-      'listThreads',
-      'retrieveThread',
-      'updateThread',
-      'deleteThread',
-      'updateThreadMetadata',
-      'pinThread',
-      'unpinThread',
-    ]);
+    // HTTP's idempotent methods, and any other operation that states x-idempotent: true (read from the document).
+    const byMethod = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'TRACE']);
+    for (const op of contract.operations) {
+      const stated = (doc.paths?.[op.path] as Untyped)[op.method.toLowerCase()]['x-idempotent'] === true;
+      expect(op.idempotent, op.id).toBe(byMethod.has(op.method) || stated);
+    }
+    expect(contract.operations.some((op) => op.idempotent && !byMethod.has(op.method))).toBe(true);
+    expect(contract.operations.some((op) => !op.idempotent)).toBe(true);
     const unstated = describeContract(mutated((d) => delete d.paths['/threads/{thread_id}/pin'].post['x-idempotent']));
     expect(unstated.operation('pinThread').idempotent).toBe(false);
   });

@@ -173,13 +173,16 @@ export const FIXTURE_CASES: FixtureCase[] = [
     change: (dir) => {
       const pin = readFileSync(join(dir, 'paths/threads_{thread_id}_pin.yaml'), 'utf8');
       writeFileSync(
-        join(dir, 'paths/threads_{thread_id}_archive.yaml'),
+        // A name no real contract takes, so the case holds however the contract grows.
+        join(dir, 'paths/threads_{thread_id}_zz-fixture-probe.yaml'),
         pin
-          .replace('operationId: pinThread', 'operationId: archiveThread')
-          .replace('summary: Pin thread', 'summary: Archive thread'),
+          .replace('operationId: pinThread', 'operationId: zzFixtureProbeThread')
+          .replace('summary: Pin thread', 'summary: Zz fixture probe'),
       );
       editYaml(dir, 'openapi.yaml', (doc) => {
-        doc.paths['/threads/{thread_id}/archive'] = { $ref: 'paths/threads_{thread_id}_archive.yaml' };
+        doc.paths['/threads/{thread_id}/zz-fixture-probe'] = {
+          $ref: 'paths/threads_{thread_id}_zz-fixture-probe.yaml',
+        };
       });
     },
     expect: { ok: true, level: 'minor' },

@@ -31,6 +31,11 @@ const { operations } = describeContract();
 const addressing = operations.filter((op) => op.template.names.length > 0);
 
 const sandbox = useSandbox();
+/**
+ * Those of `ops` the sandbox keeps state for: one it answers from its documented example (no handler
+ * yet) has no thread to miss or to keep from another organization.
+ */
+const stateful = (ops: typeof operations) => ops.filter((op) => !sandbox.current.exampleServed.includes(op.id));
 let checked: CheckedResponse[];
 let demo: FreddyClient;
 let other: FreddyClient;
@@ -173,7 +178,7 @@ describe('each documented error the server produces', () => {
   });
 
   test('404 for every operation that takes an id, in the envelope and with a code its contract documents', async () => {
-    for (const op of addressing) {
+    for (const op of stateful(addressing)) {
       const path = Object.fromEntries(op.template.names.map((name) => [name, 'zz_does_not_exist']));
       const error = await rejection(callOperation(demo, op, { path }));
       expect(error, op.id).toBeInstanceOf(NotFoundError);
@@ -274,7 +279,7 @@ describe('pagination', () => {
 describe('isolation between organizations', () => {
   test("another organization's key cannot see, change, pin or delete a thread", async () => {
     const mine = await demo.threads.create({ title: 'Private', metadata: { owner: 'demo' } });
-    for (const op of addressing) {
+    for (const op of stateful(addressing)) {
       const path = Object.fromEntries(op.template.names.map((name) => [name, mine.id]));
       expect(await rejection(callOperation(other, op, { path })), op.id).toBeInstanceOf(NotFoundError);
     }

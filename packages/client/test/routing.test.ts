@@ -184,7 +184,9 @@ describe('call: any operation by its id', () => {
     server.script({ status: 200, body: thread });
     const client = createFreddyClient({ apiKey: 'ak_demo', baseUrl: server.url });
     // @ts-expect-error not an operation of the contract
-    await expect(client.call('archiveThread', {})).rejects.toThrow('Unknown operation archiveThread');
+    await expect(client.call('zzFixtureUnknownOperation', {})).rejects.toThrow(
+      'Unknown operation zzFixtureUnknownOperation',
+    );
     expect(server.requests).toHaveLength(0);
   });
 });
