@@ -146,7 +146,8 @@ describe('describeContract', () => {
     // HTTP's idempotent methods, and any other operation that states x-idempotent: true (read from the document).
     const byMethod = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'TRACE']);
     for (const op of contract.operations) {
-      const stated = ((doc.paths ?? {})[op.path] as Untyped)[op.method.toLowerCase()]['x-idempotent'] === true;
+      const pathItem: Untyped = doc.paths?.[op.path] ?? {};
+      const stated = pathItem[op.method.toLowerCase()]?.['x-idempotent'] === true;
       expect(op.idempotent, op.id).toBe(byMethod.has(op.method) || stated);
     }
     expect(contract.operations.some((op) => op.idempotent && !byMethod.has(op.method))).toBe(true);
