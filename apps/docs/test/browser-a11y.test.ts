@@ -5,48 +5,32 @@
  * as the sidebar does. The audit is shown to fail on a faint line. No page
  * leaves 127.0.0.1 or logs a console error.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   auditAccessibility,
   checkPage,
   closeCheckedPages,
-  launchChromium,
   openPage,
   type PageView,
   type RecordedPage,
   requireChromiumOrSkip,
 } from '@freddy/testing';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type SiteServer, startSiteServer } from '../scripts/serve.mjs';
 import { AUDITED_VIEWS, injectFaintLine, resultsDir } from './support/audit.js';
-import { redocHeading as heading, requireBuiltSite, siteOperations } from './support/site.js';
+import { redocHeading as heading, siteOperations, useServedSite } from './support/site.js';
 
 const hasChromium = requireChromiumOrSkip();
 /** How long a page waits for what it expects: generous, the machine has two shared cores. */
 const PAGE_TIMEOUT_MS = 60_000;
 
 describe.skipIf(!hasChromium)('docs site in chromium', () => {
-  let browser: Browser;
-  let site: SiteServer;
+  const served = useServedSite(resultsDir);
   const opened: RecordedPage[] = [];
   const operations = siteOperations();
 
-  beforeAll(async () => {
-    requireBuiltSite();
-    mkdirSync(resultsDir, { recursive: true });
-    site = await startSiteServer({ prefix: '/docs/' });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
-
   async function newPage(view?: PageView): Promise<RecordedPage> {
-    const recorded = await openPage(browser, view);
+    const recorded = await openPage(served.browser, view);
     recorded.page.setDefaultTimeout(PAGE_TIMEOUT_MS);
     return recorded;
   }
@@ -59,7 +43,7 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
     let shared: RecordedPage;
     beforeAll(async () => {
       shared = await newPage(view);
-      await shared.page.goto(site.url);
+      await shared.page.goto(served.site.url);
     });
     afterAll(() => shared?.page.close());
     afterEach(() => checkPage(shared));
@@ -79,7 +63,7 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
       await atOverview(page);
       expect(await auditAccessibility(page)).toEqual([]);
       // The wordmark follows the mode (the logo is shown at desktop width).
-      if (name === '1400x900') expect(requests.includes(`${site.url}logo-dark.svg`)).toBe(mode === 'dark');
+      if (name === '1400x900') expect(requests.includes(`${served.site.url}logo-dark.svg`)).toBe(mode === 'dark');
       await page.screenshot({ path: join(resultsDir, `a11y-reference-${name}-${mode}-overview.png`) });
     });
 
@@ -102,7 +86,7 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
     it('catches a page that breaks a rule: one faint line injected is exactly what it reports', async () => {
       const recorded = await newPage(view);
       opened.push(recorded);
-      await recorded.page.goto(site.url);
+      await recorded.page.goto(served.site.url);
       await atOverview(recorded.page);
       await injectFaintLine(recorded.page.getByRole('heading', { level: 1 }).first(), mode);
       const findings = await auditAccessibility(recorded.page);

@@ -6,13 +6,12 @@
  * nor logs a console error. Its accessibility audits are in
  * `browser-a11y.test.ts`.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describeContract } from '@freddy/spec';
 import {
   closeCheckedPages,
-  launchChromium,
   offOriginRequests,
   openPage,
   type PageView,
@@ -20,39 +19,24 @@ import {
   requireChromiumOrSkip,
   withSandbox,
 } from '@freddy/testing';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type SiteServer, startSiteServer } from '../scripts/serve.mjs';
+import { afterEach, describe, expect, it } from 'vitest';
 import { MARKDOWN_LINK_TEXT } from '../src/markdown/html-links.js';
 import { operationPagePath } from '../src/markdown/locations.js';
 import { appDir, siteDir } from '../src/paths.js';
 import { resultsDir } from './support/audit.js';
-import { redocHeading as heading, requireBuiltSite, siteIndex, siteOperations } from './support/site.js';
+import { redocHeading as heading, siteIndex, siteOperations, useServedSite } from './support/site.js';
 
 const hasChromium = requireChromiumOrSkip();
 
 describe.skipIf(!hasChromium)('docs site in chromium', () => {
-  let browser: Browser;
-  let site: SiteServer;
+  const served = useServedSite(resultsDir);
   const opened: RecordedPage[] = [];
   const operations = siteOperations();
 
-  beforeAll(async () => {
-    requireBuiltSite();
-    mkdirSync(resultsDir, { recursive: true });
-    site = await startSiteServer({ prefix: '/docs/' });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
-
   async function open(hash = '', view?: PageView): Promise<RecordedPage> {
-    const recorded = await openPage(browser, view);
+    const recorded = await openPage(served.browser, view);
     opened.push(recorded);
-    await recorded.page.goto(`${site.url}${hash}`);
+    await recorded.page.goto(`${served.site.url}${hash}`);
     return recorded;
   }
 
@@ -149,12 +133,12 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
       getComputedStyle(document.documentElement).getPropertyValue('--color-brand-6').trim(),
     );
     expect(brand).toBe('#0e7c7b');
-    expect(requests).toContain(`${site.url}logo.svg`);
+    expect(requests).toContain(`${served.site.url}logo.svg`);
     await page.screenshot({ path: join(resultsDir, 'docs-overview.png') });
   });
 
   it('works from file:// with no request off the disk', async () => {
-    const fromDisk = await openPage(browser);
+    const fromDisk = await openPage(served.browser);
     await fromDisk.page.goto(`${pathToFileURL(siteIndex).href}#/threads/pinthread`);
     await heading(fromDisk.page.locator('[id="threads/pinthread"]'), 'h2', 'Pin thread').waitFor({
       state: 'visible',
@@ -186,7 +170,7 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
   it("opens an operation's Markdown from its section, and points the page's head to llms.txt, served as Markdown", async () => {
     await withSandbox({ docsDir: siteDir }, async (sandbox) => {
       const origin = new URL(sandbox.url).origin;
-      const recorded = await openPage(browser);
+      const recorded = await openPage(served.browser);
       opened.push(recorded);
       const { page } = recorded;
       await page.goto(`${origin}/docs/#/threads/pinthread`);
@@ -231,7 +215,7 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
   it('is served by the reference server at /docs/, next to the API', async () => {
     await withSandbox({ docsDir: siteDir }, async (sandbox) => {
       const origin = new URL(sandbox.url).origin;
-      const recorded = await openPage(browser);
+      const recorded = await openPage(served.browser);
       opened.push(recorded);
       await recorded.page.goto(`${origin}/docs/#/threads/pinthread`);
       await heading(recorded.page.locator('[id="threads/pinthread"]'), 'h2', 'Pin thread').waitFor({

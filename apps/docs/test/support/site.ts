@@ -1,8 +1,11 @@
 /** What the tests know about the built site: where it is and how Redoc 3 addresses an operation. */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeContract, loadSpec } from '@freddy/spec';
-import type { Locator } from 'playwright-core';
+import { launchChromium } from '@freddy/testing';
+import type { Browser, Locator } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { type SiteServer, startSiteServer } from '../../scripts/serve.mjs';
 import { docsSpecPath, siteDir } from '../../src/paths.js';
 import { type DocsDocument, publishedSamples, sampleFor } from '../../src/samples/index.js';
 
@@ -11,6 +14,40 @@ export const siteIndex = join(siteDir, 'index.html');
 export function requireBuiltSite(): void {
   if (!existsSync(siteIndex) || !existsSync(docsSpecPath))
     throw new Error('The docs site is not built: run `pnpm --filter @freddy/docs build` first');
+}
+
+/** The built site, served under /docs/ as the reference server serves it, and one Chromium: a suite's. */
+export interface ServedSite {
+  readonly browser: Browser;
+  readonly site: SiteServer;
+}
+
+/** Serves the built site and launches Chromium in `beforeAll`; both closed in `afterAll`. */
+export function useServedSite(resultsDir: string): ServedSite {
+  let browser: Browser | undefined;
+  let site: SiteServer | undefined;
+  beforeAll(async () => {
+    requireBuiltSite();
+    mkdirSync(resultsDir, { recursive: true });
+    site = await startSiteServer({ prefix: '/docs/' });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  const running = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the site is only served inside tests and hooks');
+    return value;
+  };
+  return {
+    get browser() {
+      return running(browser);
+    },
+    get site() {
+      return running(site);
+    },
+  };
 }
 
 export interface SiteOperation {
