@@ -19,12 +19,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launchChromium, openPage, requireChromiumOrSkip } from '@freddy/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROBE } from './support/fixture-contract.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-const OPERATION_ID = 'zzFixtureProbeThread';
-const SUMMARY = 'Zz fixture probe';
-const PATH = '/threads/{thread_id}/zz-fixture-probe';
+const { operationId: OPERATION_ID, summary: SUMMARY, path: PATH } = PROBE;
 const PATH_FILE = 'paths/threads_{thread_id}_zz-fixture-probe.yaml';
 
 /** The whole spec edit: a path file written as `spec/README.md` says, using the components there are. */
@@ -190,8 +189,8 @@ describe('one spec edit: an operation no package names', () => {
     const site = join(copy, 'apps/docs/site');
     const page = readFileSync(join(site, 'operations/zz-fixture-probe-thread.md'), 'utf8');
     expect(page).toContain(`# ${SUMMARY}`);
-    expect(readFileSync(join(site, 'llms.txt'), 'utf8')).toMatch(
-      /\[Zz fixture probe\]\(operations\/zz-fixture-probe-thread\.md\)/,
+    expect(readFileSync(join(site, 'llms.txt'), 'utf8')).toContain(
+      `[${SUMMARY}](operations/zz-fixture-probe-thread.md)`,
     );
     const consoleDocument = JSON.parse(readFileSync(join(site, 'console/openapi.json'), 'utf8'));
     expect(consoleDocument.paths[PATH]?.post?.operationId).toBe(OPERATION_ID);
