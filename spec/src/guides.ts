@@ -66,11 +66,20 @@ export interface GuideStep {
   outputs: Record<string, string>;
 }
 
+/** The OpenAPI document a guide's steps call, as its `sourceDescriptions` names it. */
+export interface GuideSource {
+  /** What `--server <name>=<url>` names to point the guide at a server (`threads`). */
+  name: string;
+  /** Where the document is, relative to the guide (`../openapi.yaml`). */
+  url: string;
+}
+
 export interface Guide {
   /** The workflow's id, also the file's name (`keep-a-thread-on-top`). */
   id: string;
   /** Absolute path of the Arazzo document. */
   file: string;
+  source: GuideSource;
   /** The document's `info.title`: the guide's heading. */
   title: string;
   /** The workflow's summary: one line. */
@@ -131,6 +140,7 @@ export function describeGuide(file: string, contract: Contract): Guide {
     throw new Error(`${name}: its workflowId is ${JSON.stringify(workflow.workflowId)}, not the file's name ${id}`);
   }
   const where = `Guide ${id}`;
+  const source = describeSource(document.sourceDescriptions, where);
   const inputs = describeInputs(workflow.inputs, where);
   // The credential `respect` sends (`x-security`) reads an input too.
   checkExpressions(workflow['x-security'], { where, contract, inputs, before: [] }, where);
@@ -142,11 +152,24 @@ export function describeGuide(file: string, contract: Contract): Guide {
   return {
     id,
     file,
+    source,
     title: text(document.info?.title, `${where}: info.title`),
     summary: text(workflow.summary, `${where}: the workflow's summary`),
     description: text(workflow.description, `${where}: the workflow's description`),
     inputs,
     steps,
+  };
+}
+
+/** Exactly one source, the OpenAPI document: every step names an operation of the contract. */
+function describeSource(sources: Node[] | undefined, where: string): GuideSource {
+  const [source] = sources ?? [];
+  if (sources?.length !== 1 || source?.type !== 'openapi') {
+    throw new Error(`${where}: its sourceDescriptions must name one OpenAPI document, the contract`);
+  }
+  return {
+    name: text(source.name, `${where}: the source's name`),
+    url: text(source.url, `${where}: the source's url`),
   };
 }
 

@@ -44,6 +44,12 @@ describe('describeGuides', () => {
     expect(new Set(guides.map((guide) => guide.title)).size).toBe(guides.length);
   });
 
+  it('calls the hand-authored root document, openapi.yaml beside the guides, from every guide', () => {
+    for (const guide of guides) {
+      expect(join(guidesDirectory, guide.source.url)).toBe(join(guidesDirectory, '..', 'openapi.yaml'));
+    }
+  });
+
   it('is built once per folder and contract', () => {
     expect(describeGuides()).toBe(guides);
     expect(describeGuides({ directory: guidesDirectory, contract })).toBe(guides);
@@ -144,6 +150,13 @@ describe('describeGuide refuses a guide that drifts from the contract', () => {
       doc.workflows[0].steps[0].successCriteria = [{ condition: '$response.body#/id != null' }];
     });
     expect(read).toThrow(/must check the status code/);
+  });
+
+  it('a guide over another source than the contract', () => {
+    const read = describeChanged((doc) => {
+      doc.sourceDescriptions.push({ ...doc.sourceDescriptions[0], name: 'other' });
+    });
+    expect(read).toThrow(/must name one OpenAPI document/);
   });
 
   it('a step without a description, a file of two workflows, a workflow not named as its file', () => {
