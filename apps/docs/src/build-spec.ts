@@ -5,9 +5,17 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { bundledSpecPath, loadSpec, type OpenAPIV3_1, type OpenApiDocument } from '@freddy/spec';
+import {
+  bundledSpecPath,
+  describeContract,
+  describeGuides,
+  loadSpec,
+  type OpenAPIV3_1,
+  type OpenApiDocument,
+} from '@freddy/spec';
 import { withApiChangelog } from './changelog/api-changelog.js';
 import { withTryItLinks } from './console/document.js';
+import { withGuides } from './guides/reference-section.js';
 import { withMarkdownLinks } from './markdown/html-links.js';
 import { docsSpecPath } from './paths.js';
 import { type DocsDocument, withCodeSamples } from './samples/index.js';
@@ -26,7 +34,7 @@ export function docsSpec(source: OpenApiDocument): DocsDocument {
 
 /**
  * Writes the reference's document (with its "Try it" and "Markdown for this
- * page" links) and returns the docs document without them, which the
+ * page" links, and the guides as sections) and returns the docs document without them, which the
  * console's copy and the Markdown pages are made from.
  */
 export function writeDocsSpec(from: string = bundledSpecPath, to: string = docsSpecPath): DocsDocument {
@@ -34,6 +42,15 @@ export function writeDocsSpec(from: string = bundledSpecPath, to: string = docsS
     throw new Error(`No bundled contract at ${from}: run \`pnpm --filter @freddy/spec bundle\` first`);
   const doc = docsSpec(loadSpec(from));
   mkdirSync(dirname(to), { recursive: true });
-  writeFileSync(to, `${JSON.stringify(withTryItLinks(withMarkdownLinks(doc)), null, 2)}\n`);
+  const reference = withGuides(
+    withTryItLinks(withMarkdownLinks(doc)),
+    describeGuides({ contract: describeContract(doc) }),
+  );
+  writeFileSync(to, `${JSON.stringify(reference, null, 2)}\n`);
   return doc;
+}
+
+/** The reference's document: the docs document with its "Try it" and Markdown links, and the guides as sections. */
+export function referenceDocument(doc: DocsDocument): DocsDocument {
+  return withGuides(withTryItLinks(withMarkdownLinks(doc)), describeGuides({ contract: describeContract(doc) }));
 }

@@ -13,12 +13,14 @@ import {
   type Contract,
   type ContractOperation,
   describeContract,
+  describeGuides,
   loadSpec,
   type ReferenceObject,
   type SchemaObject,
 } from '@freddy/spec';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docsSpec } from '../src/build-spec.js';
+import { guidePagePath } from '../src/guides/locations.js';
 import { splitDescription } from '../src/markdown/concepts.js';
 import { appDir, siteDir } from '../src/paths.js';
 import { codeSamples } from '../src/samples/index.js';
@@ -279,7 +281,7 @@ describe('the Markdown pages of the built site', () => {
       const quote = index.split('\n\n')[1]!;
       expect(quote.split('\n').every((line) => line.startsWith('> '))).toBe(true);
       const headings = [...index.matchAll(/^## (.+)$/gm)].map((match) => match[1]);
-      expect(headings).toEqual(['Concepts', 'Operations', 'Reference', 'Optional']);
+      expect(headings).toEqual(['Concepts', 'Guides', 'Operations', 'Reference', 'Optional']);
       for (const heading of headings) {
         const items = section(index, new RegExp(`^## ${heading}$`))
           .split('\n')
@@ -315,6 +317,7 @@ describe('the Markdown pages of the built site', () => {
       const sources = [...full.matchAll(/^Source: (\S+)$/gm)].map((match) => match[1]!);
       expect(sources).toEqual([
         ...described.sections.map((concept) => `concepts/${concept.slug}.md`),
+        ...describeGuides().map(guidePagePath),
         'response-headers.md',
         ...contract.operations.map(pagePath),
       ]);

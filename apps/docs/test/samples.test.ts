@@ -7,9 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { bundledSpecPath, type ContractOperation, describeContract, extension, loadSpec } from '@freddy/spec';
 import { describe, expect, it } from 'vitest';
-import { docsSpec } from '../src/build-spec.js';
-import { withTryItLinks } from '../src/console/document.js';
-import { withMarkdownLinks } from '../src/markdown/html-links.js';
+import { docsSpec, referenceDocument } from '../src/build-spec.js';
 import { docsSpecPath } from '../src/paths.js';
 import { codeSamples, publishedSamples, requestShape, sampleFor, withCodeSamples } from '../src/samples/index.js';
 
@@ -175,8 +173,8 @@ describe('the document the docs are built from', () => {
     expect(withCodeSamples(contract.document)).not.toBe(contract.document);
   });
 
-  it('is what the last build wrote to build/openapi.json, with the reference\'s "Try it" and Markdown links', () => {
+  it('is what the last build wrote to build/openapi.json, with the reference\'s "Try it" and Markdown links and guides', () => {
     expect(existsSync(docsSpecPath)).toBe(true);
-    expect(loadSpec(docsSpecPath)).toEqual(withTryItLinks(withMarkdownLinks(docsSpec(loadSpec()))));
+    expect(loadSpec(docsSpecPath)).toEqual(referenceDocument(docsSpec(loadSpec())));
   });
 });

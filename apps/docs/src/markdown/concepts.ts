@@ -66,7 +66,7 @@ function atxHeading(line: string): Heading | undefined {
  * `rate-limits`, `1.0.0` stays `1.0.0`); the tests hold it to the ids the
  * built page really has.
  */
-function redocSlug(title: string): string {
+export function redocSlug(title: string): string {
   return title
     .trim()
     .toLowerCase()

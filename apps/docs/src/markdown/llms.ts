@@ -3,8 +3,9 @@
  * then sections of `- [Title](url): note` links, every URL relative to the
  * file) and `llms-full.txt`, the same index with every page in it.
  */
-import type { Contract, ServerEntry } from '@freddy/spec';
+import type { Contract, Guide, ServerEntry } from '@freddy/spec';
 import { CONSOLE_DIR } from '../console/links.js';
+import { guidePagePath } from '../guides/locations.js';
 import type { DocsDocument } from '../samples/index.js';
 import type { DescribedDocument } from './concepts.js';
 import {
@@ -23,12 +24,14 @@ export interface IndexSource {
   contract: Contract;
   doc: DocsDocument;
   described: DescribedDocument;
+  guides: readonly Guide[];
 }
 
-export function llmsIndex({ contract, doc, described }: IndexSource): string {
+export function llmsIndex({ contract, doc, described, guides }: IndexSource): string {
   const concepts = described.sections.map(
     (section) => `- [${section.title}](${conceptPagePath(section.slug)}): ${section.summary}`,
   );
+  const guideLines = guides.map((guide) => `- [${guide.title}](${guidePagePath(guide)}): ${oneLine(guide.summary)}`);
   const operations = contract.operations.map(
     (operation) => `- [${operation.summary}](${operationPagePath(operation)}): ${operationNote(operation, doc)}`,
   );
@@ -42,8 +45,9 @@ export function llmsIndex({ contract, doc, described }: IndexSource): string {
     `- [API console](${CONSOLE_DIR}/index.html): send requests from the browser (Scalar)`,
   ];
   return [
-    header({ contract, doc, described }),
+    header({ contract, doc, described, guides }),
     ['## Concepts', concepts.join('\n')].join('\n\n'),
+    ['## Guides', guideLines.join('\n')].join('\n\n'),
     ['## Operations', operations.join('\n')].join('\n\n'),
     ['## Reference', reference.join('\n')].join('\n\n'),
     ['## Optional', optional.join('\n')].join('\n\n'),

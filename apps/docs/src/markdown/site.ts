@@ -6,10 +6,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { describeContract } from '@freddy/spec';
+import { describeContract, describeGuides } from '@freddy/spec';
+import { guidePagePath } from '../guides/locations.js';
 import type { DocsDocument } from '../samples/index.js';
 import { conceptPage } from './concept-page.js';
 import { splitDescription } from './concepts.js';
+import { guidePage } from './guide-page.js';
 import { responseHeadersPage } from './headers-page.js';
 import { llmsFull, llmsIndex } from './llms.js';
 import { conceptPagePath, LLMS_FULL, LLMS_INDEX, operationPagePath, RESPONSE_HEADERS_PAGE } from './locations.js';
@@ -39,15 +41,20 @@ export function markdownSite(doc: DocsDocument): MarkdownFile[] {
     const path = operationPagePath(operation);
     return { path, text: operationPage(operation, pageAt(path)), full: operationPage(operation, pageAt(LLMS_FULL)) };
   });
+  const guides = describeGuides({ contract });
+  const guidePages = guides.map((guide) => {
+    const path = guidePagePath(guide);
+    return { path, text: guidePage(guide, path), full: guidePage(guide, LLMS_FULL) };
+  });
   const headers = {
     path: RESPONSE_HEADERS_PAGE,
     text: responseHeadersPage(contract, RESPONSE_HEADERS_PAGE),
     full: responseHeadersPage(contract, LLMS_FULL),
   };
-  const pages = [...concepts, headers, ...operations];
+  const pages = [...concepts, ...guidePages, headers, ...operations];
   const paths = new Set(pages.map((page) => page.path));
   if (paths.size !== pages.length) throw new Error('Two Markdown pages would have the same path');
-  const source = { contract, doc, described };
+  const source = { contract, doc, described, guides };
   return [
     { path: LLMS_INDEX, text: llmsIndex(source) },
     {

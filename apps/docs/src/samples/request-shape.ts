@@ -22,6 +22,10 @@ export interface RequestShape {
   auth: CredentialScheme;
   /** The operation's first request example, when it takes a JSON body. */
   body?: unknown;
+  /** Query parameters it sends, in order: a guide's step sends some; an operation's own sample none. */
+  query?: PathParam[];
+  /** Headers it sends besides the credential, such as a guide's `Idempotency-Key`. */
+  headers?: PathParam[];
   /** Where `@freddy/client` has it: `client.<resource>.<method>`, as the contract names it. */
   client: ContractOperation['client'];
 }
@@ -50,12 +54,6 @@ export function requestShape(operation: ContractOperation, overrides: SampleOver
     ...(body === undefined ? {} : { body }),
     client: operation.client,
   };
-}
-
-/** The URL with every path parameter filled in. */
-export function concreteUrl(shape: RequestShape): string {
-  const values = Object.fromEntries(shape.pathParams.map((param) => [param.name, param.value]));
-  return `${shape.baseUrl}${shape.template.expand(values)}`;
 }
 
 /**
