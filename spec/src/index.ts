@@ -6,5 +6,6 @@
  */
 export * from './contract.js';
 export * from './document.js';
+export * from './guides.js';
 export * from './path-template.js';
 export * from './validation.js';
