@@ -1,4 +1,4 @@
-// Serves the built docs site on 127.0.0.1 with sirv, each file as its prebuilt
+// Serves the built docs site on 127.0.0.1 as the reference server does, each file as its prebuilt
 // brotli or gzip copy when the client accepts one. `pnpm start` runs this
 // file (port from DOCS_PORT, default 4011); tests, the bench and `pnpm dev`
 // import startSiteServer() to serve it on an ephemeral port, under a sub-path
@@ -7,18 +7,11 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Negotiator from 'negotiator';
-import sirv from 'sirv';
+import { serveDocsFiles } from '@freddy/sandbox';
 
 export const defaultSiteDir = fileURLToPath(new URL('../site', import.meta.url));
 
 const LIVE_RELOAD_PATH = '__livereload';
-// As the reference server sends them (apps/sandbox/src/http/stages/docs-files.ts): the encoding is
-// negotiator's choice, q values honoured, br > gzip > identity among equals; sirv, which finds `br`
-// in `br;q=0` too, is shown only that one. Nothing is fingerprinted, so every file is revalidated.
-const ENCODINGS = ['br', 'gzip', 'identity'];
-const COMPRESSED_COPY = /\.(br|gz)$/i;
-const chooseEncoding = (req) => new Negotiator(req).encoding(ENCODINGS, { preferred: ENCODINGS }) ?? 'identity';
 // Only ever added by this server in dev mode; the built page has no such script.
 const liveReloadScript = (path) =>
   `<script>new EventSource(${JSON.stringify(path)}).addEventListener('reload', () => location.reload());</script>`;
@@ -30,13 +23,9 @@ const liveReloadScript = (path) =>
 export async function startSiteServer(options = {}) {
   const { root = defaultSiteDir, port = 0, prefix = '/', liveReload = false } = options;
   const base = prefix.endsWith('/') ? prefix : `${prefix}/`;
-  // Markdown and the llms files in UTF-8, as the reference server sends them (mrmime gives no charset).
-  const setHeaders = (res, pathname) => {
-    if (/\.(md|txt)$/i.test(pathname)) res.setHeader('Content-Type', 'text/markdown; charset=utf-8');
-    // The If-None-Match set ahead for a 304 (below) did not match: sirv sends the file's own ETag.
-    res.removeHeader('ETag');
-  };
-  const assets = sirv(root, { dev: liveReload, etag: true, brotli: true, gzip: true, setHeaders });
+  // Exactly as the reference server sends them: the prebuilt brotli or gzip copy by Accept-Encoding,
+  // a weak ETag per encoding, no-cache, Markdown in UTF-8; a rebuilt file is found at once in dev.
+  const assets = serveDocsFiles(root, { lookUpPerRequest: liveReload });
   const clients = new Set();
 
   const server = createServer(async (req, res) => {
@@ -64,19 +53,11 @@ export async function startSiteServer(options = {}) {
       const at = html.lastIndexOf('</body>');
       return res.end(`${html.slice(0, at)}${liveReloadScript(`${base}${LIVE_RELOAD_PATH}`)}${html.slice(at)}`);
     }
-    const notFound = () => {
-      res.removeHeader('ETag');
+    req.url = `/${rest}${url.search}`;
+    assets(req, res, () => {
       res.writeHead(404, { 'Content-Type': 'text/plain' });
       res.end('Not found');
-    };
-    if (COMPRESSED_COPY.test(rest)) return notFound();
-    req.url = `/${rest}${url.search}`;
-    req.headers['accept-encoding'] = chooseEncoding(req);
-    res.setHeader('Cache-Control', 'no-cache');
-    res.setHeader('Vary', 'Accept-Encoding');
-    // sirv's 304 comes only for an If-None-Match equal to the file's ETag, and without it: set ahead, it is that value.
-    if (req.headers['if-none-match']) res.setHeader('ETag', req.headers['if-none-match']);
-    assets(req, res, notFound);
+    });
   });
 
   await new Promise((resolve, reject) => {
