@@ -7,9 +7,12 @@
 // SDK's server, the SDK's client; zod's parsing counted apart for each SDK
 // side), then the same loop is timed without the profiler and each part's
 // share of it printed in µs a call. Then the direct call, the same way.
+// BENCH_SANDBOX=1: against the reference server on 127.0.0.1, in this process,
+// as overhead.mjs's in-memory row (its work then lands in the client's part).
 // Run: pnpm --filter @freddy/mcp bench:profile   (after `pnpm build`)
 import { Session } from 'node:inspector/promises';
 import { createFreddyClient } from '@freddy/client';
+import { startSandbox } from '@freddy/sandbox';
 import { describeContract } from '@freddy/spec';
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { createFreddyMcpServer } from '../dist/index.js';
@@ -19,10 +22,18 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 3000);
 
 // The thread the contract's example answers for retrieveThread (the client checks it against the output schema).
 const retrieve = describeContract().operations.find((operation) => operation.id === 'retrieveThread');
-const thread = retrieve.responses.find((response) => response.status === 200).examples[0].value;
-const body = JSON.stringify(thread);
+const example = retrieve.responses.find((response) => response.status === 200).examples[0].value;
+const body = JSON.stringify(example);
 const readyFetch = async () => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
-const offline = { apiKey: 'ak_bench_0000000000000000', baseUrl: 'http://127.0.0.1:9/v1', fetch: readyFetch };
+const sandbox = process.env.BENCH_SANDBOX
+  ? await startSandbox({ port: 0, memory: true, rateLimit: false, log: false })
+  : undefined;
+const offline = sandbox
+  ? { apiKey: sandbox.credentials.demo.apiKey, baseUrl: sandbox.url }
+  : { apiKey: 'ak_bench_0000000000000000', baseUrl: 'http://127.0.0.1:9/v1', fetch: readyFetch };
+const thread = sandbox
+  ? await createFreddyClient(offline).threads.create({ title: 'Bench thread', metadata: { category: 'support' } })
+  : example;
 
 const direct = createFreddyClient(offline);
 const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
@@ -44,6 +55,7 @@ function partOf(url) {
   if (url.includes('/packages/client/dist/') || url.includes('openapi-fetch') || url.includes('bench/where'))
     return '@freddy/client, and the Request/Response of the fetch';
   if (url.includes('/zod/')) return 'zod';
+  if (url.includes('/apps/sandbox/')) return 'the reference server (BENCH_SANDBOX)';
   if (url.includes('@modelcontextprotocol/server/') || url.includes('@modelcontextprotocol+server'))
     return 'SDK server';
   if (url.includes('@modelcontextprotocol/client/') || url.includes('@modelcontextprotocol+client'))
@@ -140,3 +152,4 @@ console.log(
 );
 await client.close();
 await server.close();
+await sandbox?.close();
