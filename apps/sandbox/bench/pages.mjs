@@ -20,10 +20,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 
 const CLI = process.env.BENCH_CLI ?? fileURLToPath(new URL('../lib/cli.js', import.meta.url));
+/** Preloaded into the server: what it saw of each request, its GCs and its event loop's delay. */
+const PROBE = new URL('./server-probe.mjs', import.meta.url).href;
 const THREADS = Number(process.env.BENCH_THREADS ?? 100_000);
 const LIMIT = Number(process.env.BENCH_PAGE_LIMIT ?? 100);
 /** One thread in this many is pinned. */
@@ -38,16 +41,30 @@ process.on('exit', () => {
 
 function start() {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, '--port', '0', '--data', dataDir, '--no-rate-limit', '--quiet'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        ...(process.env.BENCH_SERVER_FLAGS?.split(' ') ?? []),
+        '--import',
+        PROBE,
+        CLI,
+        '--port',
+        '0',
+        '--data',
+        dataDir,
+        '--no-rate-limit',
+        '--quiet',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },
+    );
     let out = '';
     const onData = (chunk) => {
       out += chunk;
       const match = /listening on (http:\/\/\S+)[\s\S]*Demo API key:\s+(ak_\S+)/.exec(out);
       if (match) {
         child.stdout.off('data', onData);
-        child.stdout.resume();
+        if (process.env.BENCH_DEBUG) child.stdout.pipe(process.stderr);
+        else child.stdout.resume();
         child.stderr.resume();
         resolve({ child, base: match[1], demoKey: match[2] });
       }
@@ -122,12 +139,36 @@ async function getJson(url, key) {
   return body;
 }
 
+/** This process's own garbage collections, [start ms, duration ms]: the client's pauses are in its page times too. */
+let clientGcs = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) clientGcs.push([performance.timeOrigin + entry.startTime, entry.duration]);
+}).observe({ entryTypes: ['gc'] });
+const now = () => performance.timeOrigin + performance.now();
+
+/** What the server's probe saw since the last report. */
+function serverReport() {
+  return new Promise((resolve) => {
+    server.once('message', resolve);
+    server.send('report');
+  });
+}
+
+/** How long the [start, duration] spans spent inside [from, to]. */
+function overlap(spans, from, to) {
+  let total = 0;
+  for (const [start, duration] of spans) total += Math.max(0, Math.min(to, start + duration) - Math.max(from, start));
+  return total;
+}
+
 /**
  * Every page forward from the first, or (`before`, given the list's last
  * thread) back from the last, timing each request.
  */
 async function walk(base, key, order, direction, lastThread) {
   const times = [];
+  /** Each page's start on the clock the server's probe uses. */
+  const spans = [];
   // The server's CPU time at each page's start, which a busy machine moves far less than wall time.
   const cpu = [];
   let seen = direction === 'before' ? 1 : 0;
@@ -136,9 +177,10 @@ async function walk(base, key, order, direction, lastThread) {
   for (;;) {
     const url = `${base}/threads?limit=${LIMIT}&order=${order}${cursor ? `&${direction}=${cursor}` : ''}`;
     cpu.push(cpuMicros(server.pid));
-    const t0 = process.hrtime.bigint();
+    const t0 = now();
     const page = await getJson(url, key);
-    times.push(ms(process.hrtime.bigint() - t0));
+    times.push(now() - t0);
+    spans.push(t0);
     seen += page.data.length;
     lastThreadSeen = page.lastId;
     if (!page.hasMore) break;
@@ -146,6 +188,27 @@ async function walk(base, key, order, direction, lastThread) {
   }
   if (seen !== THREADS) throw new Error(`${order} ${direction} walk saw ${seen} threads, not ${THREADS}`);
   cpu.push(cpuMicros(server.pid));
+  const seen_ = await serverReport();
+  if (seen_.requests.length !== times.length) {
+    throw new Error(`the server saw ${seen_.requests.length} requests, the walk made ${times.length}`);
+  }
+  const pagesOf = times.map((client, i) => {
+    const [, server, serverCpu] = seen_.requests[i];
+    return {
+      client,
+      server,
+      serverCpu,
+      serverGc: overlap(seen_.gcs, spans[i], spans[i] + client),
+      clientGc: overlap(clientGcs, spans[i], spans[i] + client),
+    };
+  });
+  if (process.env.BENCH_DEBUG) {
+    console.log(order, direction, 'server GCs', seen_.gcs.map(([, d, k]) => `${k[0]}${round(d)}`).join(' '));
+    for (const p of pagesOf.filter((p) => p.client > 20)) console.log('  slow page', p);
+  }
+  clientGcs = [];
+  const slowest = pagesOf.reduce((a, b) => (b.client > a.client ? b : a));
+  const serverTimes = pagesOf.map((p) => p.server);
   const tenth = Math.max(1, Math.floor(times.length / 10));
   const cpuFirst = (cpu[tenth] - cpu[0]) / tenth / 1000;
   const cpuLast = (cpu.at(-1) - cpu.at(-1 - tenth)) / tenth / 1000;
@@ -162,6 +225,19 @@ async function walk(base, key, order, direction, lastThread) {
     'slowest ms': round(Math.max(...times)),
     'server CPU ms/page, first tenth': round(cpuFirst),
     'last tenth': round(cpuLast),
+    'server ms: median, p99, max': `${round(median(serverTimes))}, ${round(percentile(serverTimes, 0.99))}, ${round(Math.max(...serverTimes))}`,
+    'slowest page: client / server / server CPU / server GC / client GC ms': [
+      slowest.client,
+      slowest.server,
+      slowest.serverCpu,
+      slowest.serverGc,
+      slowest.clientGc,
+    ]
+      .map(round)
+      .join(' / '),
+    'pages over 20 ms: client, server': `${pagesOf.filter((p) => p.client > 20).length}, ${pagesOf.filter((p) => p.server > 20).length}`,
+    'server GC ms: total, longest': `${round(seen_.gcs.reduce((t, g) => t + g[1], 0))}, ${round(Math.max(0, ...seen_.gcs.map((g) => g[1])))} (${seen_.gcs.length} GCs, ${seen_.gcs.filter((g) => g[2] === 'mark-compact').length} mark-compact)`,
+    'server event loop delay max ms': round(seen_.loopDelayMaxMs),
   };
   return { row, last: lastThreadSeen };
 }
@@ -185,14 +261,19 @@ async function resetUnderLoad(base, demoKey, otherKeyValue) {
   const before = sizeOnDisk();
   let resetting = true;
   const others = [];
+  /** Each of the other organization's requests' start, on the probe's clock. */
+  const otherStarts = [];
   const loop = (async () => {
     while (resetting) {
-      const t0 = process.hrtime.bigint();
+      const t0 = now();
       await getJson(`${base}/threads?limit=20`, otherKeyValue);
-      others.push(ms(process.hrtime.bigint() - t0));
+      others.push(now() - t0);
+      otherStarts.push(t0);
     }
   })();
   await new Promise((r) => setTimeout(r, 200));
+  await serverReport();
+  clientGcs = [];
   const t0 = process.hrtime.bigint();
   const res = await fetch(`${new URL(base).origin}/_sandbox/reset`, {
     method: 'POST',
@@ -206,14 +287,24 @@ async function resetUnderLoad(base, demoKey, otherKeyValue) {
   const reader = new DatabaseSync(join(dataDir, 'sandbox.sqlite'), { readOnly: true });
   const stored = reader.prepare('SELECT count(*) AS n FROM threads WHERE organization_id = ?');
   const organizationId = result.organizationId;
+  let largestWal = atAnswer.wal;
   while (stored.get(organizationId).n > 0) {
     if (ms(process.hrtime.bigint() - t0) > 300_000) throw new Error('the reset left rows in the file for 5 minutes');
-    await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 5; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      largestWal = Math.max(largestWal, sizeOnDisk().wal);
+    }
   }
   const gone = ms(process.hrtime.bigint() - t0);
   reader.close();
   resetting = false;
   await loop;
+  const seen = await serverReport();
+  // The probe saw the reset too: the other organization's requests are the rest, in order.
+  const otherSeen = seen.requests.filter(([start]) => start >= otherStarts[0] - 5);
+  const slowestAt = others.indexOf(Math.max(...others));
+  const slowestServer = otherSeen.find(([start]) => start >= otherStarts[slowestAt] - 1) ?? [0, Number.NaN, Number.NaN];
+  const from = otherStarts[slowestAt];
   const settled = sizeOnDisk();
   const left = (await getJson(`${base}/threads?limit=1`, demoKey)).data.length;
   if (left !== 0) throw new Error('the demo organization still lists threads after its reset');
@@ -223,6 +314,16 @@ async function resetUnderLoad(base, demoKey, otherKeyValue) {
     'other organization: requests': others.length,
     'other organization: slowest ms': round(Math.max(...others)),
     'other organization: median ms': round(median(others)),
+    'its slowest: server / server CPU / server GC / client GC ms': [
+      slowestServer[1],
+      slowestServer[2],
+      overlap(seen.gcs, from, from + others[slowestAt]),
+      overlap(clientGcs, from, from + others[slowestAt]),
+    ]
+      .map(round)
+      .join(' / '),
+    'server event loop delay max ms (reset)': round(seen.loopDelayMaxMs),
+    'WAL largest meanwhile': mb(largestWal),
     'on disk before (file + WAL)': `${mb(before.total)} (${mb(before.file)} + ${mb(before.wal)})`,
     'on disk at the answer': `${mb(atAnswer.total)} (${mb(atAnswer.file)} + ${mb(atAnswer.wal)})`,
     'on disk once they are gone': `${mb(settled.total)} (${mb(settled.file)} + ${mb(settled.wal)})`,
@@ -250,6 +351,8 @@ for (const order of ['desc', 'asc']) {
     cursor = page.lastId;
   }
 }
+await serverReport();
+clientGcs = [];
 const walks = [];
 for (const order of ['desc', 'asc']) {
   const forward = await walk(base, demoKey, order, 'after');
