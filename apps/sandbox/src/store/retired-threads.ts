@@ -4,8 +4,9 @@
  * and write sees only the new generation. The retired rows are deleted here
  * afterwards, PURGE_BATCH at a time, each batch a write of its own in the
  * group commit, so the server answers other requests between batches (one
- * DELETE of 100,000 threads held it for seconds) and the WAL holds a batch at
- * a time (that DELETE wrote a WAL as large as the database). A server stopped
+ * DELETE of 100,000 threads held it for seconds), and it waits for a WAL
+ * checkpoint every BATCHES_PER_CHECKPOINT batches, so the WAL holds at most
+ * those (that DELETE wrote a WAL as large as the database). A server stopped
  * half-way leaves retired rows, invisible, that the next start deletes.
  */
 import type { Checkpoints } from './checkpoints.js';
