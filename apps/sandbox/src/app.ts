@@ -148,6 +148,7 @@ export function createSandboxApp(options: SandboxOptions = {}, override?: Operat
       dropHeldConnections: () => faults.dropHeld(),
       close() {
         rateWindows?.close();
+        store.close();
         db.close();
         logger?.flush();
       },
