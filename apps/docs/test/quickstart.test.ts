@@ -11,9 +11,9 @@ import { type Contract, createResponseValidator, describeContract, loadSpec, typ
 import { withSandbox } from '@freddy/testing';
 import { describe, expect, it } from 'vitest';
 import { splitDescription } from '../src/markdown/concepts.js';
-import { docsSpecPath, siteDir } from '../src/paths.js';
+import { appDir, docsSpecPath, siteDir } from '../src/paths.js';
 import { ANSWERS, quickstartCalls, quickstartSamples } from '../src/quickstart/calls.js';
-import { clientPackageName } from '../src/quickstart/client-package.js';
+import { clientPackageName, sandboxPackageName } from '../src/quickstart/packages.js';
 import { QUICKSTART_PAGE, quickstartPage } from '../src/quickstart/page.js';
 import { withQuickstart } from '../src/quickstart/reference.js';
 import { QUICKSTART_TITLE } from '../src/quickstart/text.js';
@@ -102,11 +102,17 @@ describe('the quickstart, generated', () => {
   });
 
   it('installs the client by its package.json name, the package the TypeScript imports', () => {
-    const manifest = JSON.parse(readFileSync(join(siteDir, '../../../packages/client/package.json'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(join(appDir, '../../packages/client/package.json'), 'utf8'));
     expect(clientPackageName()).toBe(manifest.name);
     const page = quickstartPage(contract, QUICKSTART_PAGE);
     expect(page).toContain(`npm install ${manifest.name}\n`);
     expect(sample('TypeScript')).toContain(`from '${manifest.name}';`);
+  });
+
+  it('runs the reference server by its package.json name, the package whose demo key the tests use', () => {
+    const manifest = JSON.parse(readFileSync(join(appDir, '../sandbox/package.json'), 'utf8'));
+    expect(sandboxPackageName()).toBe(manifest.name);
+    expect(quickstartPage(contract, QUICKSTART_PAGE)).toContain(`\`npx ${manifest.name}\``);
   });
 
   it('the TypeScript type-checks against the published client types', async () => {

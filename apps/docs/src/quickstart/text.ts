@@ -8,7 +8,7 @@ import type { Contract, ContractOperation } from '@freddy/spec';
 import { fenced, firstSentence, oneLine } from '../markdown/text.js';
 import { API_KEY_VARIABLE } from '../samples/sample.js';
 import { quickstartCalls, quickstartSamples } from './calls.js';
-import { clientPackageName } from './client-package.js';
+import { clientPackageName, sandboxPackageName } from './packages.js';
 
 export const QUICKSTART_TITLE = 'Quickstart';
 /** The one line that says what the quickstart is, for an index. */
@@ -40,7 +40,7 @@ export function quickstartMarkdown(contract: Contract, options: QuickstartOption
     heading(0, QUICKSTART_TITLE),
     `Three steps to a first answer: ${QUICKSTART_NOTE}.`,
     heading(1, '1. Get a key'),
-    `Locally, the reference server answers every operation and makes a key for you: run \`pnpm start\` at the root of this repository. It serves the API at \`${reference.url}\` and prints its demo key. Put the key in the environment, where every sample here reads it:`,
+    `Locally, the reference server answers every operation and makes a key for you: run \`pnpm start\` at the root of this repository, or \`npx ${sandboxPackageName()}\` anywhere. It serves the API at \`${reference.url}\` and prints its demo key. Put the key in the environment, where every sample here reads it:`,
     fenced('sh', `export ${API_KEY_VARIABLE}=<the demo key>`),
     `In production, use an API key of your organization${scheme ? `, sent as its security scheme (\`${scheme.name}\`) says` : ''}${schemeText ? `: ${schemeText}` : '.'}`,
     heading(1, '2. Install the client'),
