@@ -10,6 +10,7 @@ import { withApiChangelog } from './changelog/api-changelog.js';
 import { withTryItLinks } from './console/document.js';
 import { withMarkdownLinks } from './markdown/html-links.js';
 import { docsSpecPath } from './paths.js';
+import { withQuickstart } from './quickstart/reference.js';
 import { type DocsDocument, withCodeSamples } from './samples/index.js';
 
 /** Redoc's `info.x-logo`. */
@@ -25,8 +26,8 @@ export function docsSpec(source: OpenApiDocument): DocsDocument {
 }
 
 /**
- * Writes the reference's document (with its "Try it" and "Markdown for this
- * page" links) and returns the docs document without them, which the
+ * Writes the reference's document (with its quickstart, its "Try it" and
+ * "Markdown for this page" links) and returns the docs document without them, which the
  * console's copy and the Markdown pages are made from.
  */
 export function writeDocsSpec(from: string = bundledSpecPath, to: string = docsSpecPath): DocsDocument {
@@ -34,6 +35,6 @@ export function writeDocsSpec(from: string = bundledSpecPath, to: string = docsS
     throw new Error(`No bundled contract at ${from}: run \`pnpm --filter @freddy/spec bundle\` first`);
   const doc = docsSpec(loadSpec(from));
   mkdirSync(dirname(to), { recursive: true });
-  writeFileSync(to, `${JSON.stringify(withTryItLinks(withMarkdownLinks(doc)), null, 2)}\n`);
+  writeFileSync(to, `${JSON.stringify(withQuickstart(withTryItLinks(withMarkdownLinks(doc))), null, 2)}\n`);
   return doc;
 }

@@ -284,7 +284,7 @@ describe('the Markdown pages of the built site', () => {
       const quote = index.split('\n\n')[1]!;
       expect(quote.split('\n').every((line) => line.startsWith('> '))).toBe(true);
       const headings = [...index.matchAll(/^## (.+)$/gm)].map((match) => match[1]);
-      expect(headings).toEqual(['Concepts', 'Operations', 'Reference', 'Optional']);
+      expect(headings).toEqual(['Start here', 'Concepts', 'Operations', 'Reference', 'Optional']);
       for (const heading of headings) {
         const items = section(index, new RegExp(`^## ${heading}$`))
           .split('\n')
@@ -319,6 +319,7 @@ describe('the Markdown pages of the built site', () => {
     it('holds every page, each after its Source line, and every example of the contract', () => {
       const sources = [...full.matchAll(/^Source: (\S+)$/gm)].map((match) => match[1]!);
       expect(sources).toEqual([
+        'quickstart.md',
         ...described.sections.map((concept) => `concepts/${concept.slug}.md`),
         'response-headers.md',
         ...contract.operations.map(pagePath),

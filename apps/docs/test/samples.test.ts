@@ -11,6 +11,7 @@ import { docsSpec } from '../src/build-spec.js';
 import { withTryItLinks } from '../src/console/document.js';
 import { withMarkdownLinks } from '../src/markdown/html-links.js';
 import { docsSpecPath } from '../src/paths.js';
+import { withQuickstart } from '../src/quickstart/reference.js';
 import { codeSamples, publishedSamples, requestShape, sampleFor, withCodeSamples } from '../src/samples/index.js';
 
 const contract = describeContract();
@@ -175,8 +176,8 @@ describe('the document the docs are built from', () => {
     expect(withCodeSamples(contract.document)).not.toBe(contract.document);
   });
 
-  it('is what the last build wrote to build/openapi.json, with the reference\'s "Try it" and Markdown links', () => {
+  it('is what the last build wrote to build/openapi.json, with the reference\'s quickstart, "Try it" and Markdown links', () => {
     expect(existsSync(docsSpecPath)).toBe(true);
-    expect(loadSpec(docsSpecPath)).toEqual(withTryItLinks(withMarkdownLinks(docsSpec(loadSpec()))));
+    expect(loadSpec(docsSpecPath)).toEqual(withQuickstart(withTryItLinks(withMarkdownLinks(docsSpec(loadSpec())))));
   });
 });

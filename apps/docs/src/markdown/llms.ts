@@ -5,6 +5,8 @@
  */
 import type { Contract, ServerEntry } from '@freddy/spec';
 import { CONSOLE_DIR } from '../console/links.js';
+import { QUICKSTART_PAGE } from '../quickstart/page.js';
+import { QUICKSTART_NOTE, QUICKSTART_TITLE } from '../quickstart/text.js';
 import type { DocsDocument } from '../samples/index.js';
 import type { DescribedDocument } from './concepts.js';
 import {
@@ -43,6 +45,7 @@ export function llmsIndex({ contract, doc, described }: IndexSource): string {
   ];
   return [
     header({ contract, doc, described }),
+    `## Start here\n\n- [${QUICKSTART_TITLE}](${QUICKSTART_PAGE}): ${QUICKSTART_NOTE}`,
     ['## Concepts', concepts.join('\n')].join('\n\n'),
     ['## Operations', operations.join('\n')].join('\n\n'),
     ['## Reference', reference.join('\n')].join('\n\n'),

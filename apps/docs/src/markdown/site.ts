@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describeContract } from '@freddy/spec';
+import { QUICKSTART_PAGE, quickstartPage } from '../quickstart/page.js';
 import type { DocsDocument } from '../samples/index.js';
 import { conceptPage } from './concept-page.js';
 import { splitDescription } from './concepts.js';
@@ -44,7 +45,12 @@ export function markdownSite(doc: DocsDocument): MarkdownFile[] {
     text: responseHeadersPage(contract, RESPONSE_HEADERS_PAGE),
     full: responseHeadersPage(contract, LLMS_FULL),
   };
-  const pages = [...concepts, headers, ...operations];
+  const quickstart = {
+    path: QUICKSTART_PAGE,
+    text: quickstartPage(contract, QUICKSTART_PAGE),
+    full: quickstartPage(contract, LLMS_FULL),
+  };
+  const pages = [quickstart, ...concepts, headers, ...operations];
   const paths = new Set(pages.map((page) => page.path));
   if (paths.size !== pages.length) throw new Error('Two Markdown pages would have the same path');
   const source = { contract, doc, described };

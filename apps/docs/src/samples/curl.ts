@@ -1,4 +1,5 @@
 import { concreteUrl, type RequestShape } from './request-shape.js';
+import { API_KEY_VARIABLE } from './sample.js';
 
 /** A shell command, as on the vendor pages: the key comes from `$FREDDY_API_KEY`. */
 export function curlSample(shape: RequestShape): string {
@@ -12,5 +13,5 @@ export function curlSample(shape: RequestShape): string {
 }
 
 function authLine({ auth }: RequestShape): string {
-  return `${auth.header}: ${auth.kind === 'bearer' ? 'Bearer ' : ''}$FREDDY_API_KEY`;
+  return `${auth.header}: ${auth.kind === 'bearer' ? 'Bearer ' : ''}$${API_KEY_VARIABLE}`;
 }
