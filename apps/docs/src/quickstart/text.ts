@@ -42,7 +42,7 @@ export function quickstartMarkdown(contract: Contract, options: QuickstartOption
     heading(1, '1. Get a key'),
     `Locally, the reference server answers every operation and makes a key for you: run \`pnpm start\` at the root of this repository, or \`npx ${sandboxPackageName()}\` anywhere. It serves the API at \`${reference.url}\` and prints its demo key. Put the key in the environment, where every sample here reads it:`,
     fenced('sh', `export ${API_KEY_VARIABLE}=<the demo key>`),
-    `In production, use an API key of your organization${scheme ? `, sent as its security scheme (\`${scheme.name}\`) says` : ''}${schemeText ? `: ${schemeText}` : '.'}`,
+    `In production, use your organization's API key.${schemeText ? ` How to send it${scheme ? ` (\`${scheme.name}\`)` : ''}: ${schemeText}` : ''}`,
     heading(1, '2. Install the client'),
     fenced('sh', `npm install ${clientPackageName()}`),
     'The TypeScript sample uses it. The Python sample uses `requests` (`pip install requests`); curl needs nothing.',
