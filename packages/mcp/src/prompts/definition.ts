@@ -4,7 +4,7 @@
  * `describeGuides()`, telling an agent which of this server's tools to call,
  * in order, with which arguments, and what to check.
  */
-export interface PromptArgumentDefinition {
+interface PromptArgumentDefinition {
   /** The guide's input name in snake case, e.g. `assistant_id`. */
   name: string;
   description: string;
