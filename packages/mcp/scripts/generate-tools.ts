@@ -5,7 +5,8 @@
 // it before `build`).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { describeContract, describeGuides, loadSpec } from '@freddy/spec';
+import { describeContract, loadSpec } from '@freddy/spec';
+import { describeGuides } from '@freddy/spec/guides';
 import { promptDefinitions } from './generate/prompt-definitions.js';
 import { toolDefinitions } from './generate/tool-definitions.js';
 

@@ -10,7 +10,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeContract, describeGuides, type Guide, type GuideStep, guidesDirectory } from '@freddy/spec';
+import { describeContract } from '@freddy/spec';
+import { describeGuides, type Guide, type GuideStep, guidesDirectory } from '@freddy/spec/guides';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { promptDefinitions as built } from '../generated/prompts.js';
 import { promptDefinitions } from '../scripts/generate/prompt-definitions.js';

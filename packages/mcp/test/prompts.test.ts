@@ -8,7 +8,8 @@
  * reference server, gets what its guide promises.
  */
 import { createFreddyClient } from '@freddy/client';
-import { describeContract, describeGuides, type Guide } from '@freddy/spec';
+import { describeContract } from '@freddy/spec';
+import { describeGuides, type Guide } from '@freddy/spec/guides';
 import { useSandbox, withSandbox } from '@freddy/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { selectTools } from '../src/tools/catalog.js';

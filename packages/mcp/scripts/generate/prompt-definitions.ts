@@ -4,7 +4,7 @@
  * this server's tools. Nothing about a guide is written here; a new guide
  * file is a new prompt.
  */
-import type { Guide } from '@freddy/spec';
+import type { Guide } from '@freddy/spec/guides';
 import type { PromptDefinition } from '../../src/prompts/definition.js';
 import type { ToolDefinition } from '../../src/tools/definition.js';
 import { type StepCall, stepCall } from './prompt-steps.js';

@@ -6,7 +6,7 @@
  * the step, when the step sends something no argument of the tool carries,
  * or checks something a tool result cannot show in a way this cannot say.
  */
-import type { GuideStep } from '@freddy/spec';
+import type { GuideStep } from '@freddy/spec/guides';
 import type { ToolDefinition } from '../../src/tools/definition.js';
 import { toolName } from './tool-name.js';
 
