@@ -11,7 +11,8 @@ import { basename, join } from 'node:path';
 import { type Config, lintFromString, loadConfig } from '@redocly/openapi-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { describeContract, describeGuide, describeGuides, guideFiles, guidesDirectory } from '../src/index.js';
+import { describeGuide, describeGuides, guideFiles, guidesDirectory } from '../src/guides.js';
+import { describeContract } from '../src/index.js';
 import { breaksInsideSentences } from './reader-text.js';
 
 const contract = describeContract();

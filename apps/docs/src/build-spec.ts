@@ -5,19 +5,14 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import {
-  bundledSpecPath,
-  describeContract,
-  describeGuides,
-  loadSpec,
-  type OpenAPIV3_1,
-  type OpenApiDocument,
-} from '@freddy/spec';
+import { bundledSpecPath, describeContract, loadSpec, type OpenAPIV3_1, type OpenApiDocument } from '@freddy/spec';
+import { describeGuides } from '@freddy/spec/guides';
 import { withApiChangelog } from './changelog/api-changelog.js';
 import { withTryItLinks } from './console/document.js';
 import { withGuides } from './guides/reference-section.js';
 import { withMarkdownLinks } from './markdown/html-links.js';
 import { docsSpecPath } from './paths.js';
+import { withQuickstart } from './quickstart/reference.js';
 import { type DocsDocument, withCodeSamples } from './samples/index.js';
 
 /** Redoc's `info.x-logo`. */
@@ -33,8 +28,8 @@ export function docsSpec(source: OpenApiDocument): DocsDocument {
 }
 
 /**
- * Writes the reference's document (with its "Try it" and "Markdown for this
- * page" links, and the guides as sections) and returns the docs document without them, which the
+ * Writes the reference's document (with its quickstart, its "Try it" and
+ * "Markdown for this page" links, and the guides as sections) and returns the docs document without them, which the
  * console's copy and the Markdown pages are made from.
  */
 export function writeDocsSpec(from: string = bundledSpecPath, to: string = docsSpecPath): DocsDocument {
@@ -42,15 +37,14 @@ export function writeDocsSpec(from: string = bundledSpecPath, to: string = docsS
     throw new Error(`No bundled contract at ${from}: run \`pnpm --filter @freddy/spec bundle\` first`);
   const doc = docsSpec(loadSpec(from));
   mkdirSync(dirname(to), { recursive: true });
-  const reference = withGuides(
-    withTryItLinks(withMarkdownLinks(doc)),
-    describeGuides({ contract: describeContract(doc) }),
-  );
-  writeFileSync(to, `${JSON.stringify(reference, null, 2)}\n`);
+  writeFileSync(to, `${JSON.stringify(referenceDocument(doc), null, 2)}\n`);
   return doc;
 }
 
-/** The reference's document: the docs document with its "Try it" and Markdown links, and the guides as sections. */
+/** The reference's document: the docs document with its quickstart, "Try it" and Markdown links, and the guides. */
 export function referenceDocument(doc: DocsDocument): DocsDocument {
-  return withGuides(withTryItLinks(withMarkdownLinks(doc)), describeGuides({ contract: describeContract(doc) }));
+  return withGuides(
+    withQuickstart(withTryItLinks(withMarkdownLinks(doc))),
+    describeGuides({ contract: describeContract(doc) }),
+  );
 }

@@ -23,6 +23,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MARKDOWN_LINK_TEXT } from '../src/markdown/html-links.js';
 import { operationPagePath } from '../src/markdown/locations.js';
 import { appDir, siteDir } from '../src/paths.js';
+import { quickstartSamples } from '../src/quickstart/calls.js';
+import { QUICKSTART_ROUTE } from '../src/quickstart/page.js';
 import { resultsDir } from './support/audit.js';
 import { redocHeading as heading, siteIndex, siteOperations, useServedSite } from './support/site.js';
 
@@ -84,6 +86,30 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
       .filter({ hasText: 'client.threads.pin("thrd_abc123")' })
       .first()
       .waitFor({ state: 'visible' });
+  });
+
+  it('opens with the quickstart: first in the sidebar and first on the page, with its curl, TypeScript and Python', async () => {
+    const { page } = await open();
+    const quickstart = page.locator(`[id="${QUICKSTART_ROUTE.slice(1)}"]`);
+    await quickstart.waitFor({ state: 'visible' });
+    // The sidebar's entries in order: the overview, then the quickstart before any other section or operation.
+    const entries = await page
+      .locator('a:has([data-testid="menu-item-label"])')
+      .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).hash));
+    expect(entries[1]).toBe(`#${QUICKSTART_ROUTE}`);
+    expect(entries.filter((hash) => hash.startsWith('#/section/'))[0]).toBe(`#${QUICKSTART_ROUTE}`);
+    // On the page, the first heading under the title.
+    const headings = await page.locator('h1, h2').evaluateAll((found) => found.map((heading) => heading.id));
+    expect(headings.filter(Boolean)[0]).toBe(QUICKSTART_ROUTE.slice(1));
+    // Each sample whole (only the quickstart's print both answers).
+    for (const sample of quickstartSamples(describeContract())) {
+      const block = page.locator('pre').filter({ hasText: sample.source }).first();
+      await block.waitFor({ state: 'visible' });
+      // Long lines wrap, as the samples' do: a block that scrolled sideways would need the keyboard focus.
+      expect(await block.evaluate((pre) => pre.scrollWidth - pre.clientWidth)).toBeLessThanOrEqual(1);
+    }
+    await quickstart.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(resultsDir, 'docs-quickstart.png') });
   });
 
   it('lists every operation in the sidebar at first sight, and each entry opens it', async () => {

@@ -7,7 +7,7 @@
  * (`browser-a11y.test.ts`). No page leaves 127.0.0.1 or logs a console error.
  */
 import { join } from 'node:path';
-import { describeGuides } from '@freddy/spec';
+import { describeGuides } from '@freddy/spec/guides';
 import {
   auditAccessibility,
   checkPage,

@@ -10,16 +10,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import type { Sandbox } from '@freddy/sandbox';
-import { describeGuides, type Guide, loadSpec } from '@freddy/spec';
+import { loadSpec } from '@freddy/spec';
+import { describeGuides, type Guide } from '@freddy/spec/guides';
 import { useSandbox } from '@freddy/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { criterionText } from '../src/guides/criteria.js';
 import { guidePagePath, guideRoute } from '../src/guides/locations.js';
-import { API_KEY_VARIABLE, shellName, stepRequestShape } from '../src/guides/step-request.js';
+import { shellName, stepRequestShape } from '../src/guides/step-request.js';
 import { guidePage } from '../src/markdown/guide-page.js';
 import { operationPagePath } from '../src/markdown/locations.js';
 import { docsSpecPath, siteDir } from '../src/paths.js';
 import { curlSample } from '../src/samples/curl.js';
+import { API_KEY_VARIABLE } from '../src/samples/sample.js';
 import { runCurl } from './support/run-sample.js';
 import { requireBuiltSite } from './support/site.js';
 

@@ -13,16 +13,17 @@ import {
   type Contract,
   type ContractOperation,
   describeContract,
-  describeGuides,
   loadSpec,
   type ReferenceObject,
   type SchemaObject,
 } from '@freddy/spec';
+import { describeGuides } from '@freddy/spec/guides';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docsSpec } from '../src/build-spec.js';
 import { guidePagePath } from '../src/guides/locations.js';
 import { splitDescription } from '../src/markdown/concepts.js';
 import { appDir, siteDir } from '../src/paths.js';
+import { isPrecompressedCopy } from '../src/precompress.js';
 import { codeSamples } from '../src/samples/index.js';
 import { exampleValue, itemFacts, itemLine, links, section } from './support/markdown.js';
 import { requireBuiltSite, siteIndex } from './support/site.js';
@@ -105,9 +106,11 @@ describe('the Markdown pages of the built site', () => {
 
   it('writes a page per operation at operations/<operationId in kebab case>.md, and no other', () => {
     expect(pagePath(contract.operation('pinThread'))).toBe('operations/pin-thread.md');
-    expect(readdirSync(join(siteDir, 'operations')).sort()).toEqual(
-      contract.operations.map((operation) => posix.basename(pagePath(operation))).sort(),
-    );
+    expect(
+      readdirSync(join(siteDir, 'operations'))
+        .filter((name) => !isPrecompressedCopy(name))
+        .sort(),
+    ).toEqual(contract.operations.map((operation) => posix.basename(pagePath(operation))).sort());
   });
 
   describe.each(contract.operations.map((operation) => [operation.id, operation] as const))('%s', (_, operation) => {
@@ -234,9 +237,11 @@ describe('the Markdown pages of the built site', () => {
         'known-inconsistencies',
         'api-changelog',
       ]);
-      expect(readdirSync(join(siteDir, 'concepts')).sort()).toEqual(
-        described.sections.map((concept) => `${concept.slug}.md`).sort(),
-      );
+      expect(
+        readdirSync(join(siteDir, 'concepts'))
+          .filter((name) => !isPrecompressedCopy(name))
+          .sort(),
+      ).toEqual(described.sections.map((concept) => `${concept.slug}.md`).sort());
     });
 
     it('each carry their section of the description, and link its anchor on the built page', () => {
@@ -281,7 +286,7 @@ describe('the Markdown pages of the built site', () => {
       const quote = index.split('\n\n')[1]!;
       expect(quote.split('\n').every((line) => line.startsWith('> '))).toBe(true);
       const headings = [...index.matchAll(/^## (.+)$/gm)].map((match) => match[1]);
-      expect(headings).toEqual(['Concepts', 'Guides', 'Operations', 'Reference', 'Optional']);
+      expect(headings).toEqual(['Start here', 'Concepts', 'Guides', 'Operations', 'Reference', 'Optional']);
       for (const heading of headings) {
         const items = section(index, new RegExp(`^## ${heading}$`))
           .split('\n')
@@ -316,6 +321,7 @@ describe('the Markdown pages of the built site', () => {
     it('holds every page, each after its Source line, and every example of the contract', () => {
       const sources = [...full.matchAll(/^Source: (\S+)$/gm)].map((match) => match[1]!);
       expect(sources).toEqual([
+        'quickstart.md',
         ...described.sections.map((concept) => `concepts/${concept.slug}.md`),
         ...describeGuides().map(guidePagePath),
         'response-headers.md',

@@ -130,7 +130,7 @@ describe('generated code samples', () => {
     const pin = contract.operation('pinThread');
     const answering = (examples: { name: string; value: unknown }[]): ContractOperation => ({
       ...pin,
-      responses: pin.responses.map((response) => (response.status === 200 ? { ...response, examples } : response)),
+      success: { ...pin.success, examples },
     });
     expect(requestShape(answering([{ name: 'Pinned', value: { id: 'thrd_answered' } }])).pathParams).toEqual([
       { name: 'thread_id', value: 'thrd_answered' },
@@ -173,7 +173,7 @@ describe('the document the docs are built from', () => {
     expect(withCodeSamples(contract.document)).not.toBe(contract.document);
   });
 
-  it('is what the last build wrote to build/openapi.json, with the reference\'s "Try it" and Markdown links and guides', () => {
+  it('is what the last build wrote to build/openapi.json, with the reference\'s quickstart, "Try it" and Markdown links and guides', () => {
     expect(existsSync(docsSpecPath)).toBe(true);
     expect(loadSpec(docsSpecPath)).toEqual(referenceDocument(docsSpec(loadSpec())));
   });

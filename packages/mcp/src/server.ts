@@ -1,6 +1,7 @@
 /**
  * The MCP server: `tools/list` answers the selected tools as generated from
- * the contract, `tools/call` runs one through the client. Built per
+ * the contract, `tools/call` runs one through the client; `prompts/list` and
+ * `prompts/get` answer the guides that those tools can follow. Built per
  * credential: over stdio once, over HTTP once per request, with that
  * request's key, so two users' calls never share a client.
  */
@@ -8,6 +9,7 @@ import type { FreddyClient } from '@freddy/client';
 import { ProtocolError, ProtocolErrorCode, Server, type Tool } from '@modelcontextprotocol/server';
 import { contract } from '../generated/tools.js';
 import { manifest } from './manifest.js';
+import { listedPrompt, offeredPrompts, promptMessages } from './prompts/catalog.js';
 import { argumentChecker } from './tools/arguments.js';
 import { callTool } from './tools/call-tool.js';
 import { toolDefinitions } from './tools/catalog.js';
@@ -43,7 +45,7 @@ export function createFreddyMcpServer({
 }: FreddyMcpServerOptions): Server {
   const server = new Server(
     { name: manifest.name, title: contract.title, version: manifest.version },
-    { capabilities: { tools: {} }, instructions: INSTRUCTIONS },
+    { capabilities: { tools: {}, prompts: {} }, instructions: INSTRUCTIONS },
   );
   const byName = new Map(tools.map((tool) => [tool.name, tool]));
   // What tools/list shows: everything but how a call is routed.
@@ -55,6 +57,16 @@ export function createFreddyMcpServer({
     const tool = byName.get(name);
     if (!tool) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${name}`);
     return callTool(tool, args, { client, check, writeKeys, deadlineMs, signal: ctx.mcpReq.signal });
+  });
+
+  // The guides, as prompts: only those whose every tool this server offers.
+  const prompts = new Map(offeredPrompts(tools).map((prompt) => [prompt.name, prompt]));
+  const listedPrompts = [...prompts.values()].map(listedPrompt);
+  server.setRequestHandler('prompts/list', () => ({ prompts: listedPrompts }));
+  server.setRequestHandler('prompts/get', (request) => {
+    const prompt = prompts.get(request.params.name);
+    if (!prompt) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown prompt: ${request.params.name}`);
+    return promptMessages(prompt, request.params.arguments);
   });
   return server;
 }

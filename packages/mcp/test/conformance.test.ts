@@ -57,8 +57,8 @@ test('the conformance suite passes, but for the features this server does not of
     });
     const summary = run.log.slice(run.log.lastIndexOf('=== SUMMARY ==='));
     expect(run.code, summary).toBe(0);
-    // What the server offers passed: the handshake, ping, the tool list, and the DNS-rebinding checks.
-    for (const scenario of ['server-initialize', 'ping', 'tools-list', 'dns-rebinding-protection'])
+    // What the server offers passed: the handshake, ping, the tool and prompt lists, and the DNS-rebinding checks.
+    for (const scenario of ['server-initialize', 'ping', 'tools-list', 'prompts-list', 'dns-rebinding-protection'])
       expect(summary).toMatch(new RegExp(`✓ ${scenario}: [1-9]\\d* passed, 0 failed`));
   } finally {
     rmSync(output, { recursive: true, force: true });

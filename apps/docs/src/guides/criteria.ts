@@ -4,7 +4,7 @@
  * is "`data[0].id` is `$THREAD_ID`". A condition of another shape is shown
  * as it is written.
  */
-import type { Guide } from '@freddy/spec';
+import type { Guide } from '@freddy/spec/guides';
 import { code } from '../markdown/text.js';
 import { variableOf } from './step-request.js';
 

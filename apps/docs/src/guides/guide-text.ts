@@ -6,11 +6,13 @@
  * for the steps after it. The reference's guide section and the guide's
  * Markdown page are both this text, with their own heading level and links.
  */
-import type { ContractOperation, Guide, GuideStep } from '@freddy/spec';
+import type { ContractOperation } from '@freddy/spec';
+import type { Guide, GuideStep } from '@freddy/spec/guides';
 import { code, fenced } from '../markdown/text.js';
 import { curlSample } from '../samples/curl.js';
+import { API_KEY_VARIABLE } from '../samples/sample.js';
 import { criterionText, fieldPath } from './criteria.js';
-import { API_KEY_VARIABLE, shellName, stepRequestShape } from './step-request.js';
+import { shellName, stepRequestShape } from './step-request.js';
 
 export interface GuideTextOptions {
   /**

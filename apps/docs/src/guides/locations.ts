@@ -3,7 +3,7 @@
  * HTML reference, both named from the guide (its id, its title), never
  * written by hand.
  */
-import type { Guide } from '@freddy/spec';
+import type { Guide } from '@freddy/spec/guides';
 import { redocSlug } from '../markdown/concepts.js';
 
 /** The heading of the reference's group of guides. */

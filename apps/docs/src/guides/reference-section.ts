@@ -6,7 +6,7 @@
  * the guide's Markdown (`guide-text.ts`), with links to the operations'
  * sections and to the guide's Markdown page.
  */
-import type { Guide } from '@freddy/spec';
+import type { Guide } from '@freddy/spec/guides';
 import { referenceRoute } from '../console/links.js';
 import { MARKDOWN_LINK_TEXT } from '../markdown/html-links.js';
 import type { DocsDocument } from '../samples/index.js';

@@ -6,12 +6,10 @@
  * sets (`$inputs.assistantId` → `$ASSISTANT_ID`, `$steps.create-thread.outputs.threadId`
  * → `$THREAD_ID`); the key is `$FREDDY_API_KEY`, as in every sample.
  */
-import type { Guide, GuideStep } from '@freddy/spec';
+import type { Guide, GuideStep } from '@freddy/spec/guides';
 import { requestShape, type SampleOverrides } from '../samples/index.js';
 import type { RequestShape } from '../samples/request-shape.js';
-
-/** The variable every code sample reads the API key from. */
-export const API_KEY_VARIABLE = 'FREDDY_API_KEY';
+import { API_KEY_VARIABLE } from '../samples/sample.js';
 
 const INPUT = /^\$inputs\.([A-Za-z0-9_]+)$/;
 const STEP_OUTPUT = /^\$steps\.[A-Za-z0-9_-]+\.outputs\.([A-Za-z0-9_]+)$/;

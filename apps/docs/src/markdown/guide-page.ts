@@ -3,7 +3,7 @@
  * the same text as its section of the HTML reference (`guide-text.ts`), with
  * links relative to where it is read (the page, or `llms-full.txt`).
  */
-import type { Guide } from '@freddy/spec';
+import type { Guide } from '@freddy/spec/guides';
 import { guideText } from '../guides/guide-text.js';
 import { guideRoute } from '../guides/locations.js';
 import { LLMS_INDEX, operationPagePath, REFERENCE_PAGE, relativeHref } from './locations.js';

@@ -3,9 +3,12 @@
  * then sections of `- [Title](url): note` links, every URL relative to the
  * file) and `llms-full.txt`, the same index with every page in it.
  */
-import type { Contract, Guide, ServerEntry } from '@freddy/spec';
+import type { Contract, ServerEntry } from '@freddy/spec';
+import type { Guide } from '@freddy/spec/guides';
 import { CONSOLE_DIR } from '../console/links.js';
 import { guidePagePath } from '../guides/locations.js';
+import { QUICKSTART_PAGE } from '../quickstart/page.js';
+import { QUICKSTART_NOTE, QUICKSTART_TITLE } from '../quickstart/text.js';
 import type { DocsDocument } from '../samples/index.js';
 import type { DescribedDocument } from './concepts.js';
 import {
@@ -46,6 +49,7 @@ export function llmsIndex({ contract, doc, described, guides }: IndexSource): st
   ];
   return [
     header({ contract, doc, described, guides }),
+    `## Start here\n\n- [${QUICKSTART_TITLE}](${QUICKSTART_PAGE}): ${QUICKSTART_NOTE}`,
     ['## Concepts', concepts.join('\n')].join('\n\n'),
     ['## Guides', guideLines.join('\n')].join('\n\n'),
     ['## Operations', operations.join('\n')].join('\n\n'),

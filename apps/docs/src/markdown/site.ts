@@ -6,8 +6,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { describeContract, describeGuides } from '@freddy/spec';
+import { describeContract } from '@freddy/spec';
+import { describeGuides } from '@freddy/spec/guides';
 import { guidePagePath } from '../guides/locations.js';
+import { QUICKSTART_PAGE, quickstartPage } from '../quickstart/page.js';
 import type { DocsDocument } from '../samples/index.js';
 import { conceptPage } from './concept-page.js';
 import { splitDescription } from './concepts.js';
@@ -51,7 +53,12 @@ export function markdownSite(doc: DocsDocument): MarkdownFile[] {
     text: responseHeadersPage(contract, RESPONSE_HEADERS_PAGE),
     full: responseHeadersPage(contract, LLMS_FULL),
   };
-  const pages = [...concepts, ...guidePages, headers, ...operations];
+  const quickstart = {
+    path: QUICKSTART_PAGE,
+    text: quickstartPage(contract, QUICKSTART_PAGE),
+    full: quickstartPage(contract, LLMS_FULL),
+  };
+  const pages = [quickstart, ...concepts, ...guidePages, headers, ...operations];
   const paths = new Set(pages.map((page) => page.path));
   if (paths.size !== pages.length) throw new Error('Two Markdown pages would have the same path');
   const source = { contract, doc, described, guides };

@@ -1,4 +1,5 @@
 import { interpolatedUrl, type RequestShape } from './request-shape.js';
+import { API_KEY_VARIABLE } from './sample.js';
 
 /**
  * A value that is a shell variable (`$THREAD_ID`, a guide's step reading an
@@ -33,5 +34,5 @@ function curlUrl(shape: RequestShape): string {
 }
 
 function authLine({ auth }: RequestShape): string {
-  return `${auth.header}: ${auth.kind === 'bearer' ? 'Bearer ' : ''}$FREDDY_API_KEY`;
+  return `${auth.header}: ${auth.kind === 'bearer' ? 'Bearer ' : ''}$${API_KEY_VARIABLE}`;
 }

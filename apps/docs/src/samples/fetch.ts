@@ -1,10 +1,11 @@
 import { jsKey, jsLiteral } from './literals.js';
 import { camelCase } from './names.js';
 import { interpolatedUrl, type RequestShape } from './request-shape.js';
+import { API_KEY_VARIABLE } from './sample.js';
 
 /** Plain `fetch` (browsers, Node ≥ 18), in the vendor's style: ids in variables, the key from the environment. */
 export function fetchSample(shape: RequestShape): string {
-  const lines = ['const apiKey = process.env.FREDDY_API_KEY;'];
+  const lines = [`const apiKey = process.env.${API_KEY_VARIABLE};`];
   for (const param of shape.pathParams) lines.push(`const ${camelCase(param.name)} = ${JSON.stringify(param.value)};`);
   lines.push('');
   const headers = [authHeader(shape), ...(shape.body === undefined ? [] : ['"Content-Type": "application/json",'])];

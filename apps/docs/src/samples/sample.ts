@@ -4,3 +4,6 @@ export interface CodeSample {
   label: string;
   source: string;
 }
+
+/** The environment variable every sample reads the key from. */
+export const API_KEY_VARIABLE = 'FREDDY_API_KEY';

@@ -34,26 +34,47 @@ export interface HttpResult {
  * real one to capture the status code and the body.
  */
 export async function runCurl(name: string, source: string, apiKey: string): Promise<HttpResult> {
-  const bodyFile = join(samplesDir, `${name}.body.json`);
+  const [only, ...more] = await runCurlCalls(name, source, apiKey);
+  if (!only || more.length > 0) throw new Error(`${name}: expected one curl call, got ${more.length + (only ? 1 : 0)}`);
+  return only;
+}
+
+/** As `runCurl`, for a script of several curl calls: each call's status and body, in order. */
+export async function runCurlCalls(name: string, source: string, apiKey: string): Promise<HttpResult[]> {
+  const bodyFile = (call: number | string) => join(samplesDir, `${name}.${call}.body.json`);
   const script = [
-    `curl() { command curl --silent --show-error --output "${bodyFile}" --write-out '%{http_code}' "$@"; }`,
+    'call=0',
+    `curl() { call=$((call + 1)); command curl --silent --show-error --output "${bodyFile('$call')}" --write-out '%{http_code}\\n' "$@"; }`,
     source,
   ].join('\n');
   const file = writeSample(`${name}.sh`, script);
-  const { stdout } = await run('bash', [file], { env: sampleEnv(apiKey) });
-  return { status: Number(stdout.trim()), body: JSON.parse(readFileSync(bodyFile, 'utf8')) };
+  const { stdout } = await run('bash', ['-e', file], { env: sampleEnv(apiKey) });
+  return stdout
+    .trim()
+    .split('\n')
+    .map((status, index) => ({ status: Number(status), body: JSON.parse(readFileSync(bodyFile(index + 1), 'utf8')) }));
 }
 
 /** Runs a JavaScript (`.mjs`) or TypeScript (`.mts`) sample; it prints the parsed body as JSON. */
 export async function runNode(file: string, apiKey: string): Promise<unknown> {
+  return JSON.parse(await nodeOutput(file, apiKey));
+}
+
+/** What a JavaScript or TypeScript sample prints. */
+export async function nodeOutput(file: string, apiKey: string): Promise<string> {
   const args = file.endsWith('.mts') ? [join(appDir, 'node_modules/tsx/dist/cli.mjs'), file] : [file];
   const { stdout } = await run(process.execPath, args, { env: sampleEnv(apiKey), cwd: appDir });
-  return JSON.parse(stdout);
+  return stdout;
 }
 
 export async function runPython(file: string, apiKey: string): Promise<unknown> {
+  return JSON.parse(await pythonOutput(file, apiKey));
+}
+
+/** What a Python sample prints. */
+export async function pythonOutput(file: string, apiKey: string): Promise<string> {
   const { stdout } = await run('python3', [file], { env: sampleEnv(apiKey) });
-  return JSON.parse(stdout);
+  return stdout;
 }
 
 /** Whether python3 can import `requests` (the Python samples run only then; they are always syntax-checked). */
