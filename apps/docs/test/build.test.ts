@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localizeRemoteAssets, REMOTE_ASSET_REPLACEMENTS, SITE_ASSETS } from '../src/build.js';
-import { consoleDir, consoleFiles, SCALAR_ENTRY } from '../src/console/build.js';
+import { consoleDir, consoleFiles, SCALAR_ENTRY, scalarPreloads } from '../src/console/build.js';
 import { expandTagGroups } from '../src/expand-sidebar.js';
 import { siteDir } from '../src/paths.js';
 import { requireBuiltSite, siteIndex } from './support/site.js';
@@ -47,6 +47,12 @@ describe('the built site', () => {
     for (const file of ['index.html', 'console.js', 'aria-repairs.js', 'theme.css', 'openapi.json', 'config.json'])
       expect(files).toContain(file);
     expect(files).toContain(SCALAR_ENTRY);
+    const preloads = scalarPreloads(readFileSync(join(consoleDir, SCALAR_ENTRY), 'utf8'));
+    const preloaded = [...preloads.matchAll(/href="([^"]+)"/g)].map((match) => match[1]);
+    expect(preloaded).toContainEqual(expect.stringMatching(/^scalar\/chunks\/modal-/));
+    for (const file of preloaded) expect(files).toContain(file);
+    expect(readFileSync(join(consoleDir, 'index.html'), 'utf8')).toContain(preloads);
+    expect(() => scalarPreloads('import(`./chunks/client-AbC1.js`)')).toThrow(/API client from chunks\/modal-/);
     for (const file of files.filter((name) => name.endsWith('.js')))
       expect(readFileSync(join(consoleDir, file), 'utf8').includes('sourceMappingURL'), file).toBe(false);
     const page = readFileSync(join(consoleDir, 'index.html'), 'utf8');
