@@ -22,10 +22,12 @@ import {
   consoleDocument,
   FRESH_HEADER,
   FRESH_HEADERS_EXTENSION,
+  FRESH_KEY_NOTE,
   TRY_IT_TEXT,
 } from '../src/console/document.js';
 import { consoleRoute, referenceHref, referenceRoute } from '../src/console/links.js';
-import { docsSpecPath, siteDir } from '../src/paths.js';
+import { consoleTheme } from '../src/console/theme.js';
+import { appDir, docsSpecPath, siteDir } from '../src/paths.js';
 import { operationObject } from '../src/samples/index.js';
 import { resultsDir } from './support/audit.js';
 import { apiClient, contract, openRequest, send, showsRequest, useConsoleSuite } from './support/console.js';
@@ -52,11 +54,25 @@ describe("the console's document", () => {
       operation.parameters.header.filter((parameter) => parameter.name === FRESH_HEADER),
     );
     expect(headers.map((parameter) => parameter.example)).toEqual(headers.map(() => undefined));
+    for (const parameter of headers) expect(parameter.description).toContain(FRESH_KEY_NOTE);
   });
 
   it("has a short introduction, not the reference's long one", () => {
     expect(built.info.description).toBe(CONSOLE_INTRO);
     expect(docs.info.description!.length).toBeGreaterThan(CONSOLE_INTRO.length * 10);
+  });
+});
+
+describe("the console's theme", () => {
+  it("is the template's colours, and the build refuses a template without them", () => {
+    const template = readFileSync(join(appDir, 'src/template.hbs'), 'utf8');
+    const theme = consoleTheme(template);
+    for (const [, value] of template.matchAll(/--link-color-primary:\s*(#[0-9a-f]+);/gi))
+      expect(theme).toContain(`--scalar-color-accent: ${value};`);
+    expect(() => consoleTheme(template.replaceAll('--link-color-primary', '--link-colour'))).toThrow(
+      /--link-color-primary/,
+    );
+    expect(() => consoleTheme('<style></style>')).toThrow(/Expected the reference's template to style/);
   });
 });
 

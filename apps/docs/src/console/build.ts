@@ -23,7 +23,7 @@ const templatePath = fileURLToPath(new URL('../template.hbs', import.meta.url));
 const PAGE_FILES = ['console.js', 'aria-repairs.js'] as const;
 /** Scalar's ES-module browser build (`@scalar/api-reference`), its entry importing `chunks/*.js` as needed. */
 const scalarBrowserDir = join(appDir, 'node_modules/@scalar/api-reference/dist/browser');
-export const SCALAR_DIR = 'scalar';
+const SCALAR_DIR = 'scalar';
 export const SCALAR_ENTRY = `${SCALAR_DIR}/standalone.esm.js`;
 
 /** A script of Scalar's, without its source-map comment (the maps are not shipped). */

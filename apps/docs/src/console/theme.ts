@@ -14,7 +14,7 @@ type Mode = keyof typeof MODE_RULES;
 const TAKEN = /^--(color-brand-\d+|link-color-primary)$/;
 
 /** `--name: value` of the template's rule for `mode`; throws when the rule or its colours are gone. */
-export function templateColours(template: string, mode: Mode): Map<string, string> {
+function templateColours(template: string, mode: Mode): Map<string, string> {
   const start = template.indexOf(`${MODE_RULES[mode]} {`);
   if (start < 0) throw new Error(`Expected the reference's template to style ${MODE_RULES[mode]} { … }`);
   const body = template.slice(start, template.indexOf('}', start));
