@@ -50,7 +50,6 @@ function withFreshIdempotencyKeys(doc: DocsDocument, copy: DocsDocument): void {
   const taking = describeContract(doc).operations.filter((operation) =>
     operation.parameters.header.some((parameter) => parameter.name === FRESH_HEADER),
   );
-  if (!taking.length) throw new Error(`Expected operations that take the ${FRESH_HEADER} header`);
   for (const operation of taking) {
     const target = operationObject(copy, operation) as OpenAPIV3_1.OperationObject & Record<string, unknown>;
     target[FRESH_HEADERS_EXTENSION] = [FRESH_HEADER];
