@@ -1,8 +1,9 @@
 /**
  * `pnpm bench`: the page's weight and how fast it becomes usable, against the
  * budgets (under 3 MB raw, under 1 s until every operation's name is visible
- * in the sidebar), the console's weight and how soon its Send is usable beside it, and the Markdown's sizes
- * against theirs (`llms-full.txt` ≤ 96 kB, each operation's page ≤ 16 kB).
+ * in the sidebar), the console's weight and how soon its Send is usable
+ * (`console.ts`) beside it, and the Markdown's sizes against theirs
+ * (`llms-full.txt` ≤ 96 kB, each operation's page ≤ 16 kB).
  * Run it alone (`flock /tmp/bench.lock pnpm --filter @freddy/docs bench`): two cores are easily shared.
  * Not a test: timings depend on the machine, so they are reported, and the
  * exit code is non-zero only when a budget is blown. BENCH_BASELINE=<a site/
