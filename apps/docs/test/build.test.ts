@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localizeRemoteAssets, REMOTE_ASSET_REPLACEMENTS, SITE_ASSETS } from '../src/build.js';
-import { CONSOLE_FILES, consoleDir } from '../src/console/build.js';
+import { consoleDir, consoleFiles, SCALAR_ENTRY, scalarPreloads } from '../src/console/build.js';
 import { expandTagGroups } from '../src/expand-sidebar.js';
 import { siteDir } from '../src/paths.js';
 import { requireBuiltSite, siteIndex } from './support/site.js';
@@ -42,15 +42,24 @@ describe('the built site', () => {
     expect(() => expandTagGroups('<html></html>')).toThrow(/Expected the Redoc bundle to build tag groups/);
   });
 
-  it('has the console beside the page: Scalar as a local file, no source map, no key', () => {
-    for (const file of CONSOLE_FILES) expect(existsSync(join(consoleDir, file)), file).toBe(true);
-    const scalar = readFileSync(join(consoleDir, 'scalar.js'), 'utf8');
-    expect(scalar.includes('sourceMappingURL')).toBe(false);
+  it('has the console beside the page: Scalar as local files, no source map, no key', () => {
+    const files = consoleFiles();
+    for (const file of ['index.html', 'console.js', 'aria-repairs.js', 'theme.css', 'openapi.json', 'config.json'])
+      expect(files).toContain(file);
+    expect(files).toContain(SCALAR_ENTRY);
+    const preloads = scalarPreloads(readFileSync(join(consoleDir, SCALAR_ENTRY), 'utf8'));
+    const preloaded = [...preloads.matchAll(/href="([^"]+)"/g)].map((match) => match[1]);
+    expect(preloaded).toContainEqual(expect.stringMatching(/^scalar\/chunks\/modal-/));
+    for (const file of preloaded) expect(files).toContain(file);
+    expect(readFileSync(join(consoleDir, 'index.html'), 'utf8')).toContain(preloads);
+    expect(() => scalarPreloads('import(`./chunks/client-AbC1.js`)')).toThrow(/API client from chunks\/modal-/);
+    for (const file of files.filter((name) => name.endsWith('.js')))
+      expect(readFileSync(join(consoleDir, file), 'utf8').includes('sourceMappingURL'), file).toBe(false);
     const page = readFileSync(join(consoleDir, 'index.html'), 'utf8');
-    expect(/<script[^>]+\bsrc="(?!scalar\.js"|console\.js"|aria-repairs\.js")/.test(page)).toBe(false);
+    expect(/<script[^>]+\bsrc="(?!scalar\/standalone\.esm\.js"|console\.js"|aria-repairs\.js")/.test(page)).toBe(false);
     expect(/<link[^>]+href="https?:/.test(page)).toBe(false);
     expect(JSON.parse(readFileSync(join(consoleDir, 'config.json'), 'utf8'))).toEqual({});
-    for (const file of CONSOLE_FILES)
+    for (const file of files)
       expect(/ak_[A-Za-z0-9_-]{20,}/.test(readFileSync(join(consoleDir, file), 'utf8')), file).toBe(false);
   });
 });

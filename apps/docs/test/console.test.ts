@@ -10,14 +10,25 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createResponseValidator } from '@freddy/spec';
+import { createResponseValidator, describeContract, loadSpec } from '@freddy/spec';
 import { launchChromium, offOriginRequests, openPage, requireChromiumOrSkip } from '@freddy/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SiteServer, startSiteServer } from '../scripts/serve.mjs';
-import { BACK_TEXT, TRY_IT_TEXT } from '../src/console/document.js';
+import { SCALAR_ENTRY } from '../src/console/build.js';
+import {
+  BACK_TEXT,
+  CONSOLE_INTRO,
+  consoleDocument,
+  FRESH_HEADER,
+  FRESH_HEADERS_EXTENSION,
+  FRESH_KEY_NOTE,
+  TRY_IT_TEXT,
+} from '../src/console/document.js';
 import { consoleRoute, referenceHref, referenceRoute } from '../src/console/links.js';
-import { siteDir } from '../src/paths.js';
+import { consoleTheme } from '../src/console/theme.js';
+import { appDir, docsSpecPath, siteDir } from '../src/paths.js';
+import { operationObject } from '../src/samples/index.js';
 import { resultsDir } from './support/audit.js';
 import { apiClient, contract, openRequest, send, showsRequest, useConsoleSuite } from './support/console.js';
 import { requireBuiltSite } from './support/site.js';
@@ -26,6 +37,44 @@ const hasChromium = requireChromiumOrSkip();
 const CONSOLE_SCREENSHOT = join(resultsDir, 'console-create-thread.png');
 const checkResponse = createResponseValidator(contract);
 const operations = contract.operations;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+describe("the console's document", () => {
+  const docs = loadSpec(docsSpecPath);
+  const built = consoleDocument(docs);
+
+  it(`marks exactly the operations that take ${FRESH_HEADER} for a fresh one, and gives the header no example`, () => {
+    const taking = operations.filter((operation) => operation.parameters.header.some((p) => p.name === FRESH_HEADER));
+    expect(taking.length).toBeGreaterThan(0);
+    for (const operation of operations) {
+      const marked = (operationObject(built, operation) as Record<string, unknown>)[FRESH_HEADERS_EXTENSION];
+      expect(marked, operation.id).toEqual(taking.includes(operation) ? [FRESH_HEADER] : undefined);
+    }
+    const headers = describeContract(built).operations.flatMap((operation) =>
+      operation.parameters.header.filter((parameter) => parameter.name === FRESH_HEADER),
+    );
+    expect(headers.map((parameter) => parameter.example)).toEqual(headers.map(() => undefined));
+    for (const parameter of headers) expect(parameter.description).toContain(FRESH_KEY_NOTE);
+  });
+
+  it("has a short introduction, not the reference's long one", () => {
+    expect(built.info.description).toBe(CONSOLE_INTRO);
+    expect(docs.info.description!.length).toBeGreaterThan(CONSOLE_INTRO.length * 10);
+  });
+});
+
+describe("the console's theme", () => {
+  it("is the template's colours, and the build refuses a template without them", () => {
+    const template = readFileSync(join(appDir, 'src/template.hbs'), 'utf8');
+    const theme = consoleTheme(template);
+    for (const [, value] of template.matchAll(/--link-color-primary:\s*(#[0-9a-f]+);/gi))
+      expect(theme).toContain(`--scalar-color-accent: ${value};`);
+    expect(() => consoleTheme(template.replaceAll('--link-color-primary', '--link-colour'))).toThrow(
+      /--link-color-primary/,
+    );
+    expect(() => consoleTheme('<style></style>')).toThrow(/Expected the reference's template to style/);
+  });
+});
 
 describe.skipIf(!hasChromium)('the console in chromium', () => {
   const suite = useConsoleSuite();
@@ -34,7 +83,7 @@ describe.skipIf(!hasChromium)('the console in chromium', () => {
     const { page, requests } = await suite.open(`${suite.origin}/docs/console/`);
     for (const operation of operations)
       await page.getByText(operation.summary, { exact: true }).first().waitFor({ state: 'visible' });
-    expect(requests).toContain(`${suite.origin}/docs/console/scalar.js`);
+    expect(requests).toContain(`${suite.origin}/docs/console/${SCALAR_ENTRY}`);
     expect(requests).toContain(`${suite.origin}/docs/console/config.json`);
     await page.getByText(suite.sandbox.url).first().waitFor({ state: 'visible' });
   });
@@ -57,6 +106,51 @@ describe.skipIf(!hasChromium)('the console in chromium', () => {
     expect(checkResponse('listThreads', 200, page)).toEqual({ valid: true, errors: '' });
     expect(page.data.map((item) => item.id)).toContain(thread.id);
     await list.client.getByText(thread.id).first().waitFor({ state: 'visible' });
+  });
+
+  it.each(['light', 'dark'] as const)(
+    'looks like the reference in %s mode: its logo, linking to it, and its link colour as the accent',
+    async (mode) => {
+      const reference = await suite.open(`${suite.origin}/docs/`, { colorScheme: mode });
+      const linkColour = await reference.page.evaluate(() => {
+        const style = getComputedStyle(document.documentElement);
+        return style.getPropertyValue('--link-color-primary').trim();
+      });
+      expect(linkColour).toMatch(/^#[0-9a-f]{6}$/i);
+      const { page } = await suite.open(`${suite.origin}/docs/console/`, { colorScheme: mode });
+      await page.getByRole('heading', { level: 1 }).first().waitFor({ state: 'visible' });
+      expect(await page.evaluate(() => document.body.classList.contains('dark-mode'))).toBe(mode === 'dark');
+      const accent = await page.evaluate(() =>
+        getComputedStyle(document.body).getPropertyValue('--scalar-color-accent'),
+      );
+      expect(accent.trim()).toBe(linkColour);
+      const logo = page.getByRole('link', { name: 'Freddy Threads API reference' });
+      await logo.waitFor({ state: 'visible' });
+      expect(await logo.getAttribute('href')).toBe('../index.html');
+      const shown = await logo.locator('img').evaluate((img: HTMLImageElement) => ({
+        loaded: img.complete && img.naturalWidth > 0,
+        content: getComputedStyle(img).content,
+      }));
+      expect(shown.loaded).toBe(true);
+      expect(shown.content).toContain(mode === 'dark' ? 'logo-dark.svg' : 'logo.svg');
+    },
+  );
+
+  it(`sends a fresh ${FRESH_HEADER} with every Send: Send twice on Create thread makes two threads, both listed`, async () => {
+    const create = await openRequest(suite, contract.operation('createThread'));
+    const first = await send(suite, create.page, create.client, 'POST');
+    const second = await send(suite, create.page, create.client, 'POST');
+    const keys = [first, second].map((answer) => answer.request().headers()[FRESH_HEADER.toLowerCase()]);
+    expect(keys).toEqual([expect.stringMatching(UUID), expect.stringMatching(UUID)]);
+    expect(keys[0]).not.toBe(keys[1]);
+    expect([first.status(), second.status()]).toEqual([200, 200]);
+    expect(second.headers()['idempotent-replayed']).toBeUndefined();
+    const ids = await Promise.all([first, second].map(async (answer) => ((await answer.json()) as { id: string }).id));
+    expect(ids[0]).not.toBe(ids[1]);
+
+    const list = await openRequest(suite, contract.operation('listThreads'));
+    const listed = (await (await send(suite, list.page, list.client, 'GET')).json()) as { data: { id: string }[] };
+    expect(listed.data.map((item) => item.id)).toEqual(expect.arrayContaining(ids));
   });
 
   it('shows the documented 401 body for a wrong key', async () => {

@@ -4,13 +4,22 @@
  * links back to the reference. Written on the operation object the model's
  * path and method name; the input is left untouched.
  */
-import type { OpenAPIV3_1 } from '@freddy/spec';
+import { describeContract, type OpenAPIV3_1 } from '@freddy/spec';
 import { withOperationLine } from '../operation-description.js';
-import type { DocsDocument } from '../samples/index.js';
+import { type DocsDocument, operationObject } from '../samples/index.js';
 import { referenceHref, tryItHref } from './links.js';
 
 export const TRY_IT_TEXT = 'Try it in the console';
 export const BACK_TEXT = 'Read it in the reference';
+/** The console's short introduction: the reference has the long one. */
+export const CONSOLE_INTRO = `Send requests to the API from your browser. Concepts, errors and limits: [the reference](../index.html).`;
+/** The header whose value the console makes anew for each Send of an operation that takes it. */
+export const FRESH_HEADER = 'Idempotency-Key';
+/**
+ * On an operation of the console's document: the headers console.js fills
+ * with a fresh UUID when the reader leaves them empty.
+ */
+export const FRESH_HEADERS_EXTENSION = 'x-freddy-fresh-headers';
 
 /** The reference's copy: each operation's description ends with its "Try it" link. */
 export function withTryItLinks(doc: DocsDocument): DocsDocument {
@@ -18,15 +27,51 @@ export function withTryItLinks(doc: DocsDocument): DocsDocument {
 }
 
 /**
- * The console's copy: each operation's description ends with a link back to
- * the reference, and its optional filters start unticked.
+ * The console's copy: a short introduction instead of the reference's long
+ * one, each operation's description ending with a link back to the
+ * reference, its optional filters unticked, and no fixed idempotency key.
  */
 export function consoleDocument(doc: DocsDocument): DocsDocument {
   const copy = withOperationLine(doc, (operation) => `[← ${BACK_TEXT}](${referenceHref(operation)})`);
-  copy.info = { ...copy.info, description: `[← The reference](../index.html)\n\n${copy.info.description ?? ''}` };
+  copy.info = { ...copy.info, description: CONSOLE_INTRO };
   withOptionalFiltersOff(copy);
+  withFreshIdempotencyKeys(doc, copy);
   return copy;
 }
+
+/**
+ * A schema's example key would make every Send after the first a replay (or
+ * a 400 for another body) for 24 hours. Every operation the contract says
+ * takes the header is marked for console.js, which sends a fresh UUID there
+ * when the field is empty; the header's examples are removed so it starts
+ * empty, and its description says so.
+ */
+function withFreshIdempotencyKeys(doc: DocsDocument, copy: DocsDocument): void {
+  const taking = describeContract(doc).operations.filter((operation) =>
+    operation.parameters.header.some((parameter) => parameter.name === FRESH_HEADER),
+  );
+  for (const operation of taking) {
+    const target = operationObject(copy, operation) as OpenAPIV3_1.OperationObject & Record<string, unknown>;
+    target[FRESH_HEADERS_EXTENSION] = [FRESH_HEADER];
+    for (const parameter of [...(target.parameters ?? []), ...Object.values(copy.components?.parameters ?? {})]) {
+      const found = '$ref' in parameter ? undefined : parameter;
+      if (found?.in !== 'header' || found.name !== FRESH_HEADER) continue;
+      delete found.example;
+      delete found.examples;
+      const schema = found.schema && !('$ref' in found.schema) ? found.schema : undefined;
+      if (schema) {
+        const examples = schema as { examples?: unknown; example?: unknown };
+        delete examples.examples;
+        delete examples.example;
+      }
+      if (!found.description?.includes(FRESH_KEY_NOTE))
+        found.description = `${found.description ?? ''}\n\n${FRESH_KEY_NOTE}`.trimStart();
+    }
+  }
+}
+
+/** What the header's description adds in the console. */
+export const FRESH_KEY_NOTE = 'In this console, left empty, every Send carries a fresh UUID.';
 
 /**
  * Scalar's client sends every query parameter that has an example; List
