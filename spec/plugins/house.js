@@ -208,7 +208,11 @@ export default function housePlugin() {
   const transforms = { oas3: { 'response-headers': responseHeaders } };
   return {
     id: 'house',
-    rules: { oas3: { 'idempotency-key': idempotencyKey, 'x-source': xSource, 'reader-text': readerText } },
+    rules: {
+      oas3: { 'idempotency-key': idempotencyKey, 'x-source': xSource, 'reader-text': readerText },
+      // The guides (Arazzo workflows) are reader text too: what a guide page shows.
+      arazzo1: { 'reader-text': readerText },
+    },
     preprocessors: transforms,
     decorators: transforms,
   };

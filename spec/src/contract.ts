@@ -141,6 +141,11 @@ export interface ContractOperation {
   requestBody?: ContractRequestBody;
   /** By status, in document order. */
   responses: ContractResponse[];
+  /**
+   * The one 2xx response: what a call resolves with. The client treats every 2xx as the
+   * operation's answer, so the contract refuses an operation with none or with two.
+   */
+  success: ContractResponse;
   /** The bounds the request's parameters and body schemas state. */
   limits: SchemaLimit[];
   /**
@@ -321,6 +326,7 @@ function describeOperation(doc: OpenApiDocument, source: OperationSource): Contr
     parameters,
     ...(requestBody ? { requestBody } : {}),
     responses,
+    success: successOf(responses, where),
     limits,
     idempotent: idempotency(operation, method, where),
     client: clientMethod(id, operation, path, where),
@@ -485,6 +491,16 @@ function describeResponse(
     ...(schemaName ? { schemaName } : {}),
     examples: media ? namedExamples(doc, media) : [],
   };
+}
+
+function successOf(responses: ContractResponse[], where: string): ContractResponse {
+  const success = responses.filter((response) => response.status >= 200 && response.status < 300);
+  if (success.length !== 1) {
+    throw new Error(
+      `${where} must document exactly one 2xx response (the answer a call resolves with), not ${success.length}`,
+    );
+  }
+  return success[0]!;
 }
 
 function errorSchemaOf(responses: ContractResponse[], where: string): string {

@@ -135,6 +135,16 @@ describe('describeContract', () => {
     expect(() => describeContract(copy)).toThrow(/pinThread .* path parameter thread_id is not declared/);
   });
 
+  it('names the one 2xx response a call resolves with, and refuses an operation with none or two', () => {
+    const documented = contract.operation('pinThread');
+    expect(documented.success).toBe(documented.responses.find((response) => response.status === 200));
+    const pin = (d: Untyped) => d.paths['/threads/{thread_id}/pin'].post.responses;
+    expect(() => describeContract(mutated((d) => (pin(d)['202'] = pin(d)['200'])))).toThrow(
+      /pinThread .*exactly one 2xx response .*not 2/,
+    );
+    expect(() => describeContract(mutated((d) => delete pin(d)['200']))).toThrow(/exactly one 2xx response .*not 0/);
+  });
+
   it('refuses an operation whose errors mix two envelopes', () => {
     const copy = mutated((d) => {
       d.paths['/threads/{thread_id}/pin'].post.responses['404'] = { $ref: '#/components/responses/NotFound' };

@@ -7,6 +7,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LLMS_FULL, LLMS_INDEX, OPERATIONS_DIR } from '../src/markdown/locations.js';
+import { isPrecompressedCopy } from '../src/precompress.js';
 
 export const BUDGET_LLMS_FULL_BYTES = 96_000;
 export const BUDGET_OPERATION_PAGE_BYTES = 16_000;
@@ -29,6 +30,7 @@ export interface BudgetRow {
 export function markdownSizes(siteDir: string): SizedFile[] {
   const size = (path: string) => ({ path, bytes: statSync(join(siteDir, path)).size });
   const pages = readdirSync(join(siteDir, OPERATIONS_DIR))
+    .filter((name) => !isPrecompressedCopy(name))
     .sort()
     .map((name) => size(`${OPERATIONS_DIR}/${name}`));
   return [size(LLMS_INDEX), size(LLMS_FULL), ...pages];

@@ -1,4 +1,5 @@
-// Serves the built docs site on 127.0.0.1 with sirv. `pnpm start` runs this
+// Serves the built docs site on 127.0.0.1 as the reference server does, each file as its prebuilt
+// brotli or gzip copy when the client accepts one. `pnpm start` runs this
 // file (port from DOCS_PORT, default 4011); tests, the bench and `pnpm dev`
 // import startSiteServer() to serve it on an ephemeral port, under a sub-path
 // (as the reference server does at /docs/), or with live reload.
@@ -6,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import sirv from 'sirv';
+import { serveDocsFiles } from '@freddy/sandbox';
 
 export const defaultSiteDir = fileURLToPath(new URL('../site', import.meta.url));
 
@@ -22,11 +23,9 @@ const liveReloadScript = (path) =>
 export async function startSiteServer(options = {}) {
   const { root = defaultSiteDir, port = 0, prefix = '/', liveReload = false } = options;
   const base = prefix.endsWith('/') ? prefix : `${prefix}/`;
-  // Markdown and the llms files in UTF-8, as the reference server sends them (mrmime gives no charset).
-  const setHeaders = (res, pathname) => {
-    if (/\.(md|txt)$/i.test(pathname)) res.setHeader('Content-Type', 'text/markdown; charset=utf-8');
-  };
-  const assets = sirv(root, { dev: liveReload, etag: true, setHeaders });
+  // Exactly as the reference server sends them: the prebuilt brotli or gzip copy by Accept-Encoding,
+  // a weak ETag per encoding, no-cache, Markdown in UTF-8; a rebuilt file is found at once in dev.
+  const assets = serveDocsFiles(root, { lookUpPerRequest: liveReload });
   const clients = new Set();
 
   const server = createServer(async (req, res) => {

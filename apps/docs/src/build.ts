@@ -19,6 +19,7 @@ import { isMainModule } from './main-module.js';
 import { OPENAPI_DOCUMENT } from './markdown/locations.js';
 import { markdownSite, writeMarkdownSite } from './markdown/site.js';
 import { appDir, assetsDir, docsSpecPath, siteDir } from './paths.js';
+import { precompressSite } from './precompress.js';
 import { spaceIndexedText } from './search-text.js';
 
 export const SITE_ASSETS = ['logo.svg', 'logo-dark.svg', 'favicon.svg', 'redoc-attribution.svg'] as const;
@@ -118,5 +119,6 @@ function runRedocly(input: string, output: string): void {
 
 if (isMainModule(import.meta)) {
   buildSite();
+  await precompressSite(siteDir);
   console.log(`Built ${join(siteDir, 'index.html')}`);
 }

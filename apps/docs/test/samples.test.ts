@@ -132,7 +132,7 @@ describe('generated code samples', () => {
     const pin = contract.operation('pinThread');
     const answering = (examples: { name: string; value: unknown }[]): ContractOperation => ({
       ...pin,
-      responses: pin.responses.map((response) => (response.status === 200 ? { ...response, examples } : response)),
+      success: { ...pin.success, examples },
     });
     expect(requestShape(answering([{ name: 'Pinned', value: { id: 'thrd_answered' } }])).pathParams).toEqual([
       { name: 'thread_id', value: 'thrd_answered' },

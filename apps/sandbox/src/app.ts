@@ -6,7 +6,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Logger, pino } from 'pino';
-import sirv from 'sirv';
 import packageJson from '../package.json' with { type: 'json' };
 import { KeyStore } from './auth/keys.js';
 import { RateLimiter } from './auth/rate-limit.js';
@@ -16,8 +15,8 @@ import { handlerTable } from './http/handler-table.js';
 import { createRequestHandler, type RequestHandler } from './http/pipeline.js';
 import { withConsoleConfig } from './http/stages/console-config.js';
 import type { SandboxControls } from './http/stages/control.js';
-import type { StaticHandler } from './http/stages/docs.js';
-import { markdownFileHeaders, withMarkdownIndex } from './http/stages/docs-markdown.js';
+import { serveDocsFiles } from './http/stages/docs-files.js';
+import { withMarkdownIndex } from './http/stages/docs-markdown.js';
 import { type ChaosPlan, createFaultStage, parseFaults } from './http/stages/faults.js';
 import { Idempotency } from './http/stages/idempotency.js';
 import type { Handlers } from './operations/handler.js';
@@ -149,6 +148,7 @@ export function createSandboxApp(options: SandboxOptions = {}, override?: Operat
       dropHeldConnections: () => faults.dropHeld(),
       close() {
         rateWindows?.close();
+        store.close();
         db.close();
         logger?.flush();
       },
@@ -195,7 +195,5 @@ function docsHandler(docsDir: string | undefined, logger: Logger | undefined) {
     if (logger) logger.warn(warning);
     else console.warn(warning);
   }
-  // A folder that does not exist yet is looked up per request (dev mode), so docs built later still show.
-  const serve = sirv(dir, { dev: !existsSync(dir), etag: true, setHeaders: markdownFileHeaders });
-  return serve satisfies StaticHandler;
+  return serveDocsFiles(dir, { lookUpPerRequest: !existsSync(dir) });
 }

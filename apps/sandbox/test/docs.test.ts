@@ -110,7 +110,7 @@ describe.each([
       const answer = await get('/docs/', { accept });
       expect(answer.status, accept).toBe(200);
       expect(answer.headers['content-type'], accept).toBe('text/markdown; charset=utf-8');
-      expect(answer.headers.vary, accept).toBe('Accept');
+      expect(answer.headers.vary, accept).toBe('Accept, Accept-Encoding');
       expect(answer.text, accept).toBe(LLMS);
     }
     const withQuery = await get('/docs/?from=agent', { accept: 'text/markdown' });
@@ -134,7 +134,7 @@ describe.each([
       const answer = await get('/docs/', accept ? { accept } : {});
       expect(answer.status, accept).toBe(200);
       expect(answer.headers['content-type'], accept).toBe('text/html;charset=utf-8');
-      expect(answer.headers.vary, accept).toBe('Accept');
+      expect(answer.headers.vary, accept).toBe('Accept, Accept-Encoding');
       expect(answer.text, accept).toBe(INDEX_HTML);
     }
   });
@@ -145,7 +145,7 @@ describe.each([
     expect(markdown.headers.etag).not.toBe(html.headers.etag);
     const again = await get('/docs/', { accept: 'text/markdown', 'if-none-match': String(markdown.headers.etag) });
     expect(again.status).toBe(304);
-    expect(again.headers.vary).toBe('Accept');
+    expect(again.headers.vary).toBe('Accept, Accept-Encoding');
     expect((await get('/docs/', { 'if-none-match': String(markdown.headers.etag) })).status).toBe(200);
   });
 

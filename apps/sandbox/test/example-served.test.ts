@@ -23,9 +23,8 @@ const operation = (id: string): ContractOperation => probe.model.operations.find
 const write = operation(PROBE_WRITE);
 const read = operation(PROBE_READ);
 /** The documented examples of an operation's success response, by name. */
-const examplesOf = (op: ContractOperation) =>
-  Object.fromEntries(op.responses.find((r) => r.status < 300)!.examples.map((e) => [e.name, e.value]));
-const successStatus = (op: ContractOperation) => op.responses.find((r) => r.status < 300)!.status;
+const examplesOf = (op: ContractOperation) => Object.fromEntries(op.success.examples.map((e) => [e.name, e.value]));
+const successStatus = (op: ContractOperation) => op.success.status;
 
 interface Sent {
   status: number;

@@ -154,7 +154,7 @@ describe('generated invalid input', () => {
   const withBody = handledOperations().filter((operation) => operation.requestBody);
   for (const operation of withBody) {
     const arb = broken(arbitraryFor(contract, operation.requestBody!.schema));
-    const success = operation.responses.find((response) => response.status < 300)!.status;
+    const success = operation.success.status;
     // One that names the thread in its path changes it; one that does not (a create) leaves it be.
     const touchesThread = operation.template.names.length > 0;
     it(`${operation.id}: broken bodies get a documented 400/422 (or ${success} if still valid), never a 5xx`, async () => {

@@ -9,8 +9,10 @@ import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { describeContract } from '@freddy/spec';
 import { typecheck } from '@freddy/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { signatureTypes } from '../../types/scripts/type-names.mjs';
 import { clientDir, installConsumerProject, run } from './support/consumer-project.js';
 import { type FaultServer, startFaultServer, threadFixture } from './support/fault-server.js';
 
@@ -135,24 +137,40 @@ export async function main(): Promise<void> {
   });
 
   // Strict codebases turn on exactOptionalPropertyTypes; there `apiKey?: string` refuses the
-  // `string | undefined` that process.env gives, so every optional option is `?: T | undefined`.
-  test('a consumer under exactOptionalPropertyTypes passes options that may be undefined', async () => {
+  // `string | undefined` that process.env gives, so every optional option is `?: T | undefined`,
+  // and so is every optional query parameter and body field (@freddy/types' generator).
+  test('a consumer under exactOptionalPropertyTypes passes options, query parameters and body fields that may be undefined', async () => {
+    // Every query and body type a method takes, by the names the generators give them.
+    const contract = describeContract();
+    const inputs = contract.operations.flatMap((op) => {
+      const { body, query } = signatureTypes(contract, op);
+      return [body?.name, query?.name].filter((name) => name !== undefined);
+    });
+    expect(inputs).toContain('ListThreadsQuery');
     const strict = `
-import { createFreddyClient, type FreddyClientOptions, type RequestOptions } from '@freddy/client';
+import { createFreddyClient, type FreddyClientOptions, type RequestOptions, type MessageInput, ${[...new Set(inputs)].map((name) => `type ${name}`).join(', ')} } from '@freddy/client';
 declare const process: { env: Record<string, string | undefined> };
 declare const maybe: number | undefined;
+declare const maybeTitle: string | undefined;
+declare const maybeVisible: boolean | undefined;
 
 const client = createFreddyClient({ apiKey: process.env.FREDDY_API_KEY, baseUrl: process.env.FREDDY_BASE_URL, timeoutMs: maybe });
 export const thread = await client.threads.retrieve('thread_abc123', { timeoutMs: maybe, idempotencyKey: process.env.KEY });
+// A query and a body whose optional fields are variables that may be undefined.
+export const page = await client.threads.list({ limit: maybe, after: process.env.CURSOR, visibleInUi: maybeVisible });
+export const created = await client.threads.create({ title: maybeTitle, visibleInUi: maybeVisible, metadata: undefined });
+export const updated = await client.threads.update('thread_abc123', { title: maybeTitle, metadata: undefined });
 
 /** The optional fields of T that refuse \`undefined\` under exactOptionalPropertyTypes. */
 type RefusesUndefined<T> = {
   [K in keyof T]-?: {} extends Pick<T, K> ? ({ [P in K]: undefined } extends Pick<T, K> ? never : K) : never;
 }[keyof T];
 type Check<T> = [RefusesUndefined<T>] extends [never] ? true : RefusesUndefined<T>;
-// Every field, not only the ones used above: a new option declared \`?: T\` fails here by name.
+// Every field, not only the ones used above: a new option or parameter declared \`?: T\` fails here by name.
 export const clientOptions: Check<FreddyClientOptions> = true;
 export const requestOptions: Check<RequestOptions> = true;
+export const message: Check<MessageInput> = true;
+${[...new Set(inputs)].map((name) => `export const check${name}: Check<${name}> = true;`).join('\n')}
 // @ts-expect-error the check is not vacuous: a field declared \`?: T\` fails it
 export const loose: Check<{ a?: string }> = true;
 `;

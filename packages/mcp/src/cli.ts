@@ -4,7 +4,7 @@
  * to stdout; one line about the server, and any error, to stderr.
  */
 import { createFreddyClient, type Logger } from '@freddy/client';
-import { type Config, ConfigError, DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, readCommand } from './config.js';
+import { type Config, ConfigError, DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, ENVIRONMENT, readCommand } from './config.js';
 import { hostConfig } from './host-config.js';
 import { manifest } from './manifest.js';
 import { createFreddyMcpServer } from './server.js';
@@ -19,13 +19,7 @@ const HELP = `freddy-mcp: the Freddy Threads API as MCP tools, one per operation
 Usage: freddy-mcp [options]
 
 Environment:
-  FREDDY_API_KEY        your Freddy API key (required)
-  FREDDY_BASE_URL       send every call here, e.g. http://127.0.0.1:4010/v1 for the sandbox
-                        (default: each operation's host from the contract)
-  FREDDY_TIMEOUT_MS     each API attempt's timeout (default 15000); a call makes up to three,
-                        and is answered within three timeouts and 5 s: keep that under your
-                        host's request timeout (60 s by default)
-  FREDDY_LOG=debug      log each attempt, status and retry of the API calls to stderr
+${environmentHelp()}
 
 Options:
   --read-only           offer only the tools that change nothing
@@ -39,6 +33,26 @@ Options:
   -h, --help            show this help
   --version             show the version
 `;
+
+/** The environment variables, from the one list of them, each wrapped under its name. */
+function environmentHelp(): string {
+  return Object.entries(ENVIRONMENT)
+    .map(([name, variable]) => {
+      const notes = [
+        'required' in variable ? 'required' : '',
+        'default' in variable ? `default ${variable.default}` : '',
+      ].filter(Boolean);
+      const text = `${variable.description}${notes.length ? ` (${notes.join('; ')})` : ''}`;
+      const lines: string[] = [];
+      for (const word of text.split(' ')) {
+        const last = lines.at(-1);
+        if (last !== undefined && `${last} ${word}`.length <= 70) lines[lines.length - 1] = `${last} ${word}`;
+        else lines.push(word);
+      }
+      return lines.map((line, i) => `  ${(i === 0 ? name : '').padEnd(21)} ${line}`).join('\n');
+    })
+    .join('\n');
+}
 
 // Lines for stderr only: stdout carries the protocol.
 const stderr: Logger = {

@@ -4,10 +4,42 @@
  * environment only: a flag would show it in the process list.
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_ATTEMPT_TIMEOUT_MS, HOST_REQUEST_TIMEOUT_MS } from './tools/timeouts.js';
+import { DEFAULT_ATTEMPT_TIMEOUT_MS, HOST_REQUEST_TIMEOUT_MS, MAX_RETRIES, SLACK_MS } from './tools/timeouts.js';
 
 export const DEFAULT_HTTP_PORT = 4011;
 export const DEFAULT_HTTP_HOST = '127.0.0.1';
+
+/** One environment variable the server reads, as `--help` and the MCP Registry's `server.json` describe it. */
+export interface EnvironmentVariable {
+  description: string;
+  required?: boolean;
+  /** A credential: hosts keep it out of sight. */
+  secret?: boolean;
+  default?: string;
+  format?: 'string' | 'number';
+}
+
+/**
+ * Every environment variable the server reads (`FREDDY_LOG` through
+ * `@freddy/client`): `--help` and `server.json` are made from this list, and
+ * a test finds every variable the code reads in it.
+ */
+export const ENVIRONMENT = {
+  FREDDY_API_KEY: { description: 'Your Freddy API key (ak_…).', required: true, secret: true },
+  FREDDY_BASE_URL: {
+    description:
+      "Send every call here, e.g. http://127.0.0.1:4010/v1 for the sandbox (default: each operation's host from the contract).",
+  },
+  FREDDY_TIMEOUT_MS: {
+    description: `Each API attempt's timeout in ms; a call makes up to ${MAX_RETRIES + 1} and is answered within ${MAX_RETRIES + 1} of them and ${SLACK_MS / 1000} s: keep that under your host's request timeout (${HOST_REQUEST_TIMEOUT_MS / 1000} s by default).`,
+    default: String(DEFAULT_ATTEMPT_TIMEOUT_MS),
+    format: 'number',
+  },
+  FREDDY_LOG: {
+    description:
+      'debug: log each attempt, status and retry of the API calls to stderr (never a header, a body or the key).',
+  },
+} as const satisfies Record<string, EnvironmentVariable>;
 
 type Transport = { kind: 'stdio' } | { kind: 'http'; port: number; host: string; allowedOrigins: string[] };
 

@@ -1,8 +1,21 @@
 // The generated modules of @freddy/types other than openapi-typescript's, as
 // source text, from the contract's typed model: written by the generate-*
 // scripts, and built from a fixture contract by tests that add an operation.
+import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
+import { acceptUndefined } from './accept-undefined.mjs';
 import { clientRoute, operationRow } from './operation-rows.mjs';
 import { signatureTypes } from './type-names.mjs';
+
+/**
+ * generated/openapi.ts: openapi-typescript's output for the document (its
+ * Node API, as its CLI runs it, `defaultNonNullable: false`), with every
+ * optional property `?: T | undefined` (accept-undefined.mjs).
+ * @param {object} document the bundled OpenAPI document, parsed
+ */
+export async function openapiSource(document) {
+  const nodes = await openapiTS(JSON.stringify(document), { defaultNonNullable: false, silent: true });
+  return `${COMMENT_HEADER}${astToString(acceptUndefined(nodes))}`;
+}
 
 /**
  * generated/operations.ts: `operations` (exported as `operationTable`) for

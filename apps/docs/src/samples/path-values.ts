@@ -24,8 +24,7 @@ export function samplePathValues(operation: ContractOperation): PathParam[] {
 }
 
 function successExampleId(operation: ContractOperation): string | undefined {
-  const success = operation.responses.find((response) => response.status >= 200 && response.status < 300);
-  const value = success?.examples[0]?.value;
+  const value = operation.success.examples[0]?.value;
   const id = value !== null && typeof value === 'object' ? (value as { id?: unknown }).id : undefined;
   return typeof id === 'string' ? id : undefined;
 }

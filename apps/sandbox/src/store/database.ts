@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementResultingChanges } from 'node:sqlite';
+import { BACKSTOP_PAGES } from './checkpoints.js';
 
 export type Db = DatabaseSync;
 
@@ -154,9 +155,11 @@ export function openDatabase(dataDir: string | undefined): Db {
   // (SIGKILL included), only on an OS crash or power cut: right for a sandbox.
   // journal_size_limit: the WAL is cut back to 16 MB after a checkpoint, not
   // left at the size of the largest transaction it ever held.
+  // wal_autocheckpoint: checkpoints run on a worker thread (checkpoints.ts);
+  // this connection's own is only a backstop.
   db.exec(
     `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;
-     PRAGMA journal_size_limit = ${16 * 1024 * 1024}`,
+     PRAGMA journal_size_limit = ${16 * 1024 * 1024}; PRAGMA wal_autocheckpoint = ${BACKSTOP_PAGES}`,
   );
   try {
     migrate(db);

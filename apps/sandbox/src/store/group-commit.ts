@@ -29,10 +29,14 @@ export class GroupCommit {
   private readonly release: StatementSync;
   private readonly rollbackTo: StatementSync;
 
-  /** `afterFailedCommit` runs when a group's COMMIT fails and its writes are rolled back. */
+  /**
+   * `afterFailedCommit` runs when a group's COMMIT fails and its writes are
+   * rolled back; `afterCommit` when one has committed, before its writers hear.
+   */
   constructor(
     private readonly db: Db,
     private readonly afterFailedCommit: () => void = () => {},
+    private readonly afterCommit: () => void = () => {},
   ) {
     // IMMEDIATE takes the write lock up front: a read-merge-write never has to
     // upgrade, and another process on the same file waits (busy_timeout).
@@ -87,6 +91,7 @@ export class GroupCommit {
       for (const job of jobs) job.reject(error);
       return;
     }
+    this.afterCommit();
     jobs.forEach((job, i) => {
       const outcome = outcomes[i]!;
       if (outcome.ok) job.resolve(outcome.value);

@@ -4,15 +4,22 @@
  * and write sees only the new generation. The retired rows are deleted here
  * afterwards, PURGE_BATCH at a time, each batch a write of its own in the
  * group commit, so the server answers other requests between batches (one
- * DELETE of 100,000 threads held it for seconds) and the WAL holds a batch at
- * a time (that DELETE wrote a WAL as large as the database). A server stopped
+ * DELETE of 100,000 threads held it for seconds), and it waits for a WAL
+ * checkpoint every BATCHES_PER_CHECKPOINT batches, so the WAL holds at most
+ * those (that DELETE wrote a WAL as large as the database). A server stopped
  * half-way leaves retired rows, invisible, that the next start deletes.
  */
+import type { Checkpoints } from './checkpoints.js';
 import { type Db, prepare } from './database.js';
 import type { GroupCommit } from './group-commit.js';
 
 /** Threads deleted per write: a few milliseconds of work. */
 export const PURGE_BATCH = 200;
+/**
+ * Batches between the purge's checkpoints: it waits for each, so the WAL
+ * holds at most this many batches of it (checkpoints.ts), a few MB.
+ */
+export const BATCHES_PER_CHECKPOINT = 10;
 
 export class RetiredThreads {
   private readonly deleteBatch;
@@ -23,6 +30,7 @@ export class RetiredThreads {
   constructor(
     db: Db,
     private readonly writes: GroupCommit,
+    private readonly checkpoints: Checkpoints | undefined,
   ) {
     this.deleteBatch = prepare<[string, number, number]>(
       db,
@@ -68,10 +76,11 @@ export class RetiredThreads {
 
   private async purge(organizationId: string): Promise<void> {
     try {
-      for (;;) {
+      for (let batches = 1; ; batches++) {
         const generation = this.targets.get(organizationId)!;
         const deleted = await this.writes.run(() => this.deleteSome(organizationId, generation));
         if (deleted < PURGE_BATCH && this.targets.get(organizationId) === generation) return;
+        if (batches % BATCHES_PER_CHECKPOINT === 0) await this.checkpoints?.run();
       }
     } catch {
       // The database closed, or stayed locked: the retired rows stay invisible,

@@ -9,8 +9,22 @@ import type { ListPage } from './list-pages.js';
 
 /** At most this many thread rows are kept in memory; past it the cache starts afresh. */
 const ROW_CACHE_MAX = 10_000;
-/** At most this many list pages per organization; past it its pages start afresh. */
-const PAGE_CACHE_MAX = 1_000;
+/**
+ * A list page is kept from its second read on, never on its first: a walk
+ * through every page of a large organization reads each page once, and a
+ * cache that kept them all (1,000 pages, ~100 MB of a 100,000-thread walk)
+ * was copied by every young-generation GC and promoted to the old one:
+ * 5–15 ms scavenges and mark-compacts on a quiet machine, several times that
+ * on a busy one (`bench/pages.mjs` shows the server's GCs). The keys read
+ * once are remembered, up to this many per organization.
+ */
+const PAGE_KEYS_SEEN_MAX = 1_000;
+/**
+ * The pages kept per organization, least recently used out first, by the
+ * length of their threads' JSON text (each also kept rendered and
+ * UTF-8-encoded, about twice as much again).
+ */
+export const PAGE_CACHE_CHARS = 1_000_000;
 
 /** A row as the caches need it: its id and organization. */
 interface Keyed {
@@ -27,6 +41,12 @@ export interface WriteEffects<Row extends Keyed> {
   generation: number | undefined;
 }
 
+/** One organization's cached pages and the length of their threads' JSON. */
+interface PageCache {
+  entries: Map<string, { page: ListPage; chars: number }>;
+  chars: number;
+}
+
 export class ThreadCaches<Row extends Keyed> {
   /**
    * Each thread's row (with its JSON) as last read or written, so a retrieve
@@ -34,8 +54,10 @@ export class ThreadCaches<Row extends Keyed> {
    * reads its row from memory.
    */
   private readonly rows = new Map<string, Row>();
-  /** List pages already read, per organization and query. */
-  private readonly pages = new Map<string, Map<string, ListPage>>();
+  /** List pages already read, per organization and query, least recently used first. */
+  private readonly pages = new Map<string, PageCache>();
+  /** Per organization, the keys of pages read once since their last keep. */
+  private readonly pagesSeenOnce = new Map<string, Set<string>>();
   /** Each organization's live thread generation. */
   private readonly generations = new Map<string, number>();
 
@@ -60,16 +82,46 @@ export class ThreadCaches<Row extends Keyed> {
   }
 
   page(organizationId: string, key: string): ListPage | undefined {
-    return this.pages.get(organizationId)?.get(key);
+    const cache = this.pages.get(organizationId);
+    const entry = cache?.entries.get(key);
+    if (!entry) return undefined;
+    // Most recently used last: eviction takes from the front.
+    cache!.entries.delete(key);
+    cache!.entries.set(key, entry);
+    return entry.page;
   }
 
+  /** A page just read from the database: kept if it was read before, else only its key is. */
   rememberPage(organizationId: string, key: string, page: ListPage): void {
-    let pages = this.pages.get(organizationId);
-    if (!pages || pages.size >= PAGE_CACHE_MAX) {
-      pages = new Map();
-      this.pages.set(organizationId, pages);
+    let seen = this.pagesSeenOnce.get(organizationId);
+    if (!seen?.delete(key)) {
+      if (!seen || seen.size >= PAGE_KEYS_SEEN_MAX) {
+        seen = new Set();
+        this.pagesSeenOnce.set(organizationId, seen);
+      }
+      seen.add(key);
+      return;
     }
-    pages.set(key, page);
+    let chars = 0;
+    for (const thread of page.threads) chars += thread.length;
+    if (chars > PAGE_CACHE_CHARS) return;
+    let cache = this.pages.get(organizationId);
+    if (!cache) {
+      cache = { entries: new Map(), chars: 0 };
+      this.pages.set(organizationId, cache);
+    }
+    const replaced = cache.entries.get(key);
+    if (replaced) {
+      cache.chars -= replaced.chars;
+      cache.entries.delete(key);
+    }
+    cache.entries.set(key, { page, chars });
+    cache.chars += chars;
+    for (const [oldestKey, oldest] of cache.entries) {
+      if (cache.chars <= PAGE_CACHE_CHARS) break;
+      cache.entries.delete(oldestKey);
+      cache.chars -= oldest.chars;
+    }
   }
 
   /**
@@ -94,6 +146,7 @@ export class ThreadCaches<Row extends Keyed> {
   clear(): void {
     this.rows.clear();
     this.pages.clear();
+    this.pagesSeenOnce.clear();
     this.generations.clear();
   }
 }

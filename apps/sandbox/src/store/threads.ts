@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ErrorObject } from '@freddy/spec';
 import type { CreateThreadRequest, Metadata, Thread } from '@freddy/types';
+import { Checkpoints } from './checkpoints.js';
 import { type Db, prepare, transaction } from './database.js';
 import { GroupCommit } from './group-commit.js';
 import { type ListPage, type ListQuery, PageReader } from './list-pages.js';
@@ -156,6 +157,8 @@ export class ThreadStore {
   private readonly retired: RetiredThreads;
   /** Every write goes through here: its own savepoint in a group-committed transaction. */
   private readonly writes: GroupCommit;
+  /** The WAL's checkpoints, on a worker thread; none in memory. */
+  private readonly checkpoints: Checkpoints | undefined;
   private readonly pageReader: PageReader;
   /**
    * Rows, list pages and generations in memory. Reads fill them; only
@@ -166,7 +169,12 @@ export class ThreadStore {
   private readonly caches = new ThreadCaches<ThreadRow>();
 
   constructor(private readonly db: Db) {
-    this.writes = new GroupCommit(db, () => this.caches.clear());
+    this.checkpoints = Checkpoints.of(db);
+    this.writes = new GroupCommit(
+      db,
+      () => this.caches.clear(),
+      () => this.checkpoints?.afterCommit(),
+    );
     this.pageReader = new PageReader(db);
     this.select = prepare<[string, string, number], ThreadRow>(
       db,
@@ -193,7 +201,12 @@ export class ThreadStore {
       'SELECT thread_generation FROM organizations WHERE id = ?',
     );
     this.writeGeneration = prepare<[number, string]>(db, 'UPDATE organizations SET thread_generation = ? WHERE id = ?');
-    this.retired = new RetiredThreads(db, this.writes);
+    this.retired = new RetiredThreads(db, this.writes, this.checkpoints);
+  }
+
+  /** Stops the checkpoint worker; call it before closing the database. */
+  close(): void {
+    this.checkpoints?.close();
   }
 
   /** The organization's live thread generation. */

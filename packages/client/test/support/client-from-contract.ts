@@ -10,8 +10,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'nod
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeContract, type OpenApiDocument } from '@freddy/spec';
-import openapiTS, { astToString } from 'openapi-typescript';
-import { namesSource, operationsSource } from '../../../types/scripts/sources.mjs';
+import { namesSource, openapiSource, operationsSource } from '../../../types/scripts/sources.mjs';
 import { resourceSource, signatureTypesSource } from '../../scripts/resource-source.mjs';
 
 const client = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -23,8 +22,7 @@ export async function clientFromContract(doc: OpenApiDocument, dir: string): Pro
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     writeFileSync(join(dir, file), text.replaceAll("'@freddy/types'", "'../types/index.js'"));
   };
-  // As the types package's `generate` script runs openapi-typescript.
-  write('types/openapi.ts', astToString(await openapiTS(JSON.stringify(doc), { defaultNonNullable: false })));
+  write('types/openapi.ts', await openapiSource(doc));
   write('types/operations.ts', operationsSource(contract));
   write('types/names.ts', namesSource(contract));
   write('types/index.ts', readFileSync(join(types, 'src/index.ts'), 'utf8').replaceAll('../generated/', './'));

@@ -8,15 +8,6 @@ import type { Contract, ContractOperation } from '@freddy/spec';
 import type { JsonSchema, ObjectSchema } from '../../src/tools/definition.js';
 import { selfContained } from './self-contained.js';
 
-/** The 2xx response a call resolves with: the client treats every 2xx as the operation's answer. */
-function successResponse(operation: ContractOperation) {
-  const success = operation.responses.filter((response) => response.status >= 200 && response.status < 300);
-  if (success.length !== 1) {
-    throw new Error(`${operation.id}: a tool needs exactly one success response, not ${success.length}`);
-  }
-  return success[0]!;
-}
-
 // The result's structure: its fields, which are always there, their types, enums, consts and
 // nullability. Their bounds, formats and meaning are the API reference's (and the API keeps them): leaving
 // them out keeps `tools/list`, which a host reads into the model's context on every turn, within 12 kB.
@@ -34,7 +25,7 @@ const STRUCTURE = new Set([
 ]);
 
 export function outputSchema(contract: Contract, operation: ContractOperation): ObjectSchema | undefined {
-  const { schema } = successResponse(operation);
+  const { schema } = operation.success;
   if (!schema) return undefined;
   const inlined = selfContained(contract, schema, { keep: STRUCTURE });
   if (inlined.type !== 'object') {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ConflictError, FreddyApiError, type FreddyClient, FreddyError } from '@freddy/client';
 import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { ArgumentCheck } from './arguments.js';
+import { startDeadline } from './deadlines.js';
 import type { ToolDefinition } from './definition.js';
 import {
   apiErrorResult,
@@ -47,7 +48,9 @@ export async function callTool(
   // One controller for the call, aborted by its deadline or by the host's cancel (cheaper than
   // AbortSignal.any, which costs a measurable part of a call).
   const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(new CallDeadline(`no answer within ${deadlineMs} ms`)), deadlineMs);
+  const stopDeadline = startDeadline(deadlineMs, () =>
+    deadline.abort(new CallDeadline(`no answer within ${deadlineMs} ms`)),
+  );
   const onCancel = () => deadline.abort(signal?.reason);
   signal?.addEventListener('abort', onCancel, { once: true });
   if (signal?.aborted) onCancel();
@@ -77,7 +80,7 @@ export async function callTool(
     if (key) writeKeys.settled(tool.name, checked.identity);
     return cause instanceof FreddyApiError ? apiErrorResult(cause) : failureResult(cause);
   } finally {
-    clearTimeout(timer);
+    stopDeadline();
     signal?.removeEventListener('abort', onCancel);
   }
 }

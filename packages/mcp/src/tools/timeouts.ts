@@ -13,7 +13,7 @@ export const DEFAULT_ATTEMPT_TIMEOUT_MS = 15_000;
 /** The first attempt and the client's two retries. */
 export const MAX_RETRIES = 2;
 /** The waits between attempts (0.5 s, then 1 s) and room to answer. */
-const SLACK_MS = 5_000;
+export const SLACK_MS = 5_000;
 
 /** The most a call may take, its attempts, waits and answer included. */
 export function callDeadlineMs(attemptTimeoutMs: number): number {

@@ -13,7 +13,7 @@ import type { Exchange, HeaderValues } from '../exchange.js';
 import { type IdempotentWrite, REPLAYED_HEADER, type SuccessAnswer } from './idempotency.js';
 import { documentedAnswer, EXAMPLE_HEADER, type PlanHeaders } from './prefer.js';
 
-/** The example an operation without a handler answers: the first of its first documented success response. */
+/** The example an operation without a handler answers: the first of its success response's examples. */
 export interface SuccessExample extends SuccessAnswer {
   name: string;
   /** What a replay of its stored answer carries besides the stored body: the example's name. */
@@ -22,25 +22,17 @@ export interface SuccessExample extends SuccessAnswer {
 
 /** Found at start: an operation with neither a handler nor a success example cannot be served, and says so. */
 export function successExample(operation: CompiledOperation): SuccessExample {
-  const response = operation.spec.responses.find(
-    (candidate) => isSuccess(candidate.status) && candidate.examples.length > 0,
-  );
-  if (!response) {
+  const { status, examples } = operation.spec.success;
+  const name = examples[0]?.name;
+  if (name === undefined) {
     throw new Error(`${operation.spec.id} has no handler and documents no success example to answer with`);
   }
-  const name = response.examples[0]!.name;
-  return { status: response.status, name, replayHeaders: { [EXAMPLE_HEADER]: name } };
+  return { status, name, replayHeaders: { [EXAMPLE_HEADER]: name } };
 }
 
-/** The status a handler's answer is sent with: the operation's first documented success. */
+/** The status a handler's answer is sent with: the operation's success response's. */
 export function successStatus(operation: CompiledOperation): SuccessAnswer {
-  const response = operation.spec.responses.find((candidate) => isSuccess(candidate.status));
-  if (!response) throw new Error(`${operation.spec.id} documents no success response`);
-  return { status: response.status };
-}
-
-function isSuccess(status: number): boolean {
-  return status >= 200 && status < 300;
+  return { status: operation.spec.success.status };
 }
 
 export function serveExample(
