@@ -18,8 +18,24 @@ import { type DocsDocument, withCodeSamples } from './samples/index.js';
 /** Redoc's `info.x-logo`. */
 type InfoWithLogo = OpenAPIV3_1.InfoObject & { 'x-logo': { url: string; altText: string } };
 
+/**
+ * Extensions that annotate the contract for its reviewers and that no page
+ * shows: `x-source` says where each fact comes from (a vendor page, a house
+ * rule). Dropped from the docs document, where Redoc would embed them in
+ * every page load (about 11 kB) for nothing.
+ */
+export const REVIEWER_EXTENSIONS = ['x-source'] as const;
+
+/** A copy of the document without the reviewer-only extensions, wherever they sit. */
+export function withoutReviewerExtensions<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutReviewerExtensions) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const kept = Object.entries(value).filter(([key]) => !(REVIEWER_EXTENSIONS as readonly string[]).includes(key));
+  return Object.fromEntries(kept.map(([key, field]) => [key, withoutReviewerExtensions(field)])) as T;
+}
+
 export function docsSpec(source: OpenApiDocument): DocsDocument {
-  const doc = withCodeSamples(source);
+  const doc = withCodeSamples(withoutReviewerExtensions(source));
   // Relative to the page, so it resolves under any base path and from file://.
   const info: InfoWithLogo = { ...doc.info, 'x-logo': { url: 'logo.svg', altText: 'Freddy Threads API' } };
   info.description = withApiChangelog(info.description);

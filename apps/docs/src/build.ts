@@ -7,17 +7,20 @@
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { bundledSpecPath } from '@freddy/spec';
+import { pathToFileURL } from 'node:url';
+import { bundledSpecPath, describeContract } from '@freddy/spec';
 import { writeDocsSpec } from './build-spec.js';
 import { buildConsole } from './console/build.js';
-import { CONSOLE_DIR } from './console/links.js';
-import { expandTagGroups } from './expand-sidebar.js';
+import { CONSOLE_DIR, referenceRoute } from './console/links.js';
+import { expandTagGroups, hashRoutedLinks, renderedMarkup } from './expand-sidebar.js';
 import { isMainModule } from './main-module.js';
 import { OPENAPI_DOCUMENT } from './markdown/locations.js';
 import { markdownSite, writeMarkdownSite } from './markdown/site.js';
 import { appDir, assetsDir, docsSpecPath, siteDir } from './paths.js';
 import { precompressSite } from './precompress.js';
+import { spaceIndexedText } from './search-text.js';
 
 export const SITE_ASSETS = ['logo.svg', 'logo-dark.svg', 'favicon.svg', 'redoc-attribution.svg'] as const;
 
@@ -58,18 +61,41 @@ export function buildSite(paths: SiteBuildPaths = {}): void {
   mkdirSync(site, { recursive: true });
   const output = join(site, 'index.html');
   runRedocly(docsSpec, output);
-  writeFileSync(output, expandTagGroups(localizeRemoteAssets(readFileSync(output, 'utf8'))));
+  const html = hashRoutedLinks(spaceIndexedText(expandTagGroups(localizeRemoteAssets(readFileSync(output, 'utf8')))));
+  requirePrerenderedSidebar(html, describeContract(doc).operations.map(referenceRoute));
+  writeFileSync(output, html);
   for (const asset of SITE_ASSETS) copyFileSync(join(assetsDir, asset), join(site, asset));
   buildConsole(doc, join(site, CONSOLE_DIR));
   writeMarkdownSite(markdownSite(doc), site);
   copyFileSync(contract, join(site, OPENAPI_DOCUMENT));
 }
 
+/**
+ * Every operation's sidebar entry is in the served markup, linked as the
+ * browser's router links it: the sidebar is whole before the bundle runs.
+ */
+export function requirePrerenderedSidebar(html: string, routes: readonly string[]): void {
+  const markup = renderedMarkup(html);
+  const missing = routes.filter((route) => !markup.includes(`href="#${route}"`));
+  if (missing.length > 0)
+    throw new Error(
+      `Expected the server-rendered sidebar to link ${missing.join(', ')}; check scripts/prerender-hooks.mjs against the Redoc version`,
+    );
+}
+
+/** build-docs' entry point, run by Node with the prerender hooks rather than through its shell wrapper. */
+const REDOCLY_CLI = createRequire(join(appDir, 'package.json')).resolve('@redocly/cli/bin/cli.js');
+const PRERENDER_HOOKS = pathToFileURL(join(appDir, 'scripts/prerender-hooks.mjs')).href;
+const REGISTER_HOOKS = `data:text/javascript,import{register}from"node:module";register(${JSON.stringify(PRERENDER_HOOKS)})`;
+
 function runRedocly(input: string, output: string): void {
   try {
     execFileSync(
-      join(appDir, 'node_modules/.bin/redocly'),
+      process.execPath,
       [
+        '--import',
+        REGISTER_HOOKS,
+        REDOCLY_CLI,
         'build-docs',
         input,
         '--config',

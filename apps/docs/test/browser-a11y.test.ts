@@ -2,8 +2,10 @@
  * The reference passes axe-core's WCAG 2.1 AA audit at desktop and phone
  * width in light and dark mode: its overview, and each operation open at its
  * route. Each view loads the page once and goes from route to route in it,
- * as the sidebar does. The audit is shown to fail on a faint line. No page
- * leaves 127.0.0.1 or logs a console error.
+ * as the sidebar does. The audit is shown to fail on a faint line. At phone
+ * width, every operation is reached with Tab and Enter alone and its "Try
+ * it" link followed (the desktop path, on to Send, is in
+ * `console-keyboard.test.ts`). No page leaves 127.0.0.1 or logs a console error.
  */
 import { join } from 'node:path';
 import {
@@ -17,7 +19,9 @@ import {
 } from '@freddy/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TRY_IT_TEXT } from '../src/console/document.js';
 import { AUDITED_VIEWS, injectFaintLine, resultsDir } from './support/audit.js';
+import { tabTo } from './support/keyboard.js';
 import { redocHeading as heading, siteOperations, useServedSite } from './support/site.js';
 
 const hasChromium = requireChromiumOrSkip();
@@ -93,5 +97,33 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
       expect(findings.map((finding) => [finding.rule, finding.elements.length])).toEqual([['color-contrast', 1]]);
       expect(findings[0]!.elements[0]).toMatch(/^#faint-line /);
     });
+  });
+
+  describe('the keyboard path at phone width (390×844)', () => {
+    const phone: PageView = { viewport: { width: 390, height: 844 } };
+
+    it.each(operations.map((op) => [op.operationId, op] as const))(
+      '%s: from the top of the reference, the navigation menu, its sidebar entry and its "Try it" link, with Tab and Enter alone',
+      async (_, op) => {
+        const recorded = await newPage(phone);
+        opened.push(recorded);
+        const { page } = recorded;
+        await page.goto(served.site.url);
+        // At phone width the sidebar sits behind Redoc's menu button, the first stop.
+        await tabTo(page, page.getByRole('button', { name: 'Open navigation menu' }));
+        await page.keyboard.press('Enter');
+        await tabTo(page, page.locator(`a[href$="#/${op.route}"]`).first());
+        await page.keyboard.press('Enter');
+        const section = page.locator(`[id="${op.route}"]`);
+        await heading(section, 'h2', op.summary).waitFor({ state: 'visible' });
+        expect(new URL(page.url()).hash).toBe(`#/${op.route}`);
+        const tryIt = section.getByRole('link', { name: TRY_IT_TEXT }).first();
+        await tabTo(page, tryIt);
+        const consoleUrl = new URL((await tryIt.getAttribute('href'))!, served.site.url).href;
+        expect(consoleUrl).toMatch(/\/console\/index\.html#/);
+        await page.keyboard.press('Enter');
+        await page.waitForURL(consoleUrl, { waitUntil: 'commit' });
+      },
+    );
   });
 });

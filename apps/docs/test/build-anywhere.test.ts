@@ -46,11 +46,12 @@ describe('isMainModule', () => {
 
 describe('the build, from a checkout under a path with a space, run through a symlink', () => {
   it('writes the site', async () => {
-    // What the build reads from the checkout: the app's sources and assets, and the
-    // types' CHANGELOG (the API changelog); its dependencies through the real node_modules.
+    // What the build reads from the checkout: the app's sources, assets and scripts (build-docs'
+    // prerender hooks), and the types' CHANGELOG (the API changelog); its dependencies through
+    // the real node_modules.
     const checkout = join(scratch, 'clone with space');
     const app = join(checkout, 'apps/docs');
-    for (const name of ['src', 'assets', 'redocly.yaml', 'package.json', 'tsconfig.json'])
+    for (const name of ['src', 'assets', 'scripts', 'redocly.yaml', 'package.json', 'tsconfig.json'])
       cpSync(join(appDir, name), join(app, name), { recursive: true });
     symlinkSync(join(appDir, 'node_modules'), join(app, 'node_modules'));
     cpSync(join(appDir, '../../packages/types/CHANGELOG.md'), join(checkout, 'packages/types/CHANGELOG.md'));

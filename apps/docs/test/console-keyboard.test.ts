@@ -8,11 +8,11 @@
  * Enter; the request goes to the operation's path with the demo key.
  */
 import { type PageView, requireChromiumOrSkip } from '@freddy/testing';
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { TRY_IT_TEXT } from '../src/console/document.js';
 import { consoleRoute, referenceRoute } from '../src/console/links.js';
 import { apiClient, contract, expectOnlyStatusLine, showsRequest, useConsoleSuite } from './support/console.js';
+import { tabTo } from './support/keyboard.js';
 
 const hasChromium = requireChromiumOrSkip();
 /** Desktop, and a phone, where Redoc folds its sidebar into a menu opened by a button. */
@@ -20,30 +20,6 @@ const VIEWS: readonly (readonly [name: string, view: PageView, phone: boolean])[
   ['1400x900', { viewport: { width: 1400, height: 900 } }, false],
   ['390x844', { viewport: { width: 390, height: 844 } }, true],
 ];
-/** Far more than any path here takes (to an operation in the sidebar, then its "Try it" link: a few dozen stops). */
-const MAX_TABS = 200;
-
-/**
- * Presses `key` (Tab, or Shift+Tab to go back) until `target` has the
- * focus; fails naming the stops it made if it never does.
- */
-async function tabTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
-  await target.waitFor({ state: 'visible' });
-  const stops: string[] = [];
-  for (let presses = 0; presses < MAX_TABS; presses++) {
-    await page.keyboard.press(key);
-    // One round trip a press: null when the target has the focus, else where the focus is.
-    const stop = await target.evaluate((element) => {
-      const focused = document.activeElement;
-      if (element === focused) return null;
-      return `${focused?.tagName.toLowerCase()} "${focused?.textContent?.trim().slice(0, 30)}"`;
-    });
-    if (stop === null) return;
-    stops.push(stop);
-  }
-  throw new Error(`${MAX_TABS} presses of ${key} never reached ${target}; it stopped at ${stops.join(', ')}`);
-}
-
 describe.skipIf(!hasChromium)('the console in chromium', () => {
   const suite = useConsoleSuite();
 
