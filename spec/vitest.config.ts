@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
-import { sharedTestConfig } from '../vitest.shared.js';
+import { reusedWorker, sharedTestConfig } from '../vitest.shared.js';
 
 export default defineConfig({
   test: {
     ...sharedTestConfig,
+    ...reusedWorker,
     include: ['test/**/*.test.ts'],
     // Everything runs in-process and takes well under a second, but in
     // `pnpm test` it shares two cores with every other package: no short

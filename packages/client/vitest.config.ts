@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
-import { sharedTestConfig } from '../../vitest.shared.js';
+import { reusedWorker, sharedTestConfig } from '../../vitest.shared.js';
 
 export default defineConfig({
   test: {
     ...sharedTestConfig,
+    ...reusedWorker,
     include: ['test/**/*.test.ts'],
     // Type tests are checked by tsc, never executed (they would call a server).
     exclude: ['test/**/*.types.test.ts', '**/node_modules/**'],

@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
-import { sharedTestConfig } from '../../vitest.shared.js';
+import { reusedWorker, sharedTestConfig } from '../../vitest.shared.js';
 
 export default defineConfig({
   test: {
     ...sharedTestConfig,
+    ...reusedWorker,
     include: ['test/**/*.test.ts'],
     // The integration tests start the reference server and child processes; the package test packs
     // and installs three tarballs.

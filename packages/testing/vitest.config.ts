@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
-import { sharedTestConfig } from '../../vitest.shared.js';
+import { reusedWorker, sharedTestConfig } from '../../vitest.shared.js';
 
 export default defineConfig({
   test: {
     ...sharedTestConfig,
+    ...reusedWorker,
     include: ['test/**/*.test.ts'],
     // These tests run tsc and knip as child processes, on two shared cores.
     testTimeout: 120_000,

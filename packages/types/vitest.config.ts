@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
-import { sharedTestConfig } from '../../vitest.shared.js';
+import { reusedWorker, sharedTestConfig } from '../../vitest.shared.js';
 
 export default defineConfig({
   test: {
     ...sharedTestConfig,
+    ...reusedWorker,
     include: ['test/**/*.test.ts'],
     typecheck: {
       // By default only `*.test-d.ts` files are type-checked; ours are plain

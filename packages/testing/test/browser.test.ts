@@ -17,13 +17,14 @@ import {
 
 const hasChromium = requireChromiumOrSkip('@freddy/testing browser tests');
 
-describe.runIf(hasChromium)('closeCheckedPages', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(() => browser?.close());
+// One browser for the file: each suite opens pages of its own, and a launch costs more than all of them.
+let browser: Browser;
+beforeAll(async () => {
+  if (hasChromium) browser = await launchChromium();
+});
+afterAll(() => browser?.close());
 
+describe.runIf(hasChromium)('closeCheckedPages', () => {
   async function pageWith(html: string): Promise<RecordedPage[]> {
     const recorded = await openPage(browser);
     // An address nothing answers on: the request is made (and recorded) whether or not it succeeds.
@@ -52,15 +53,13 @@ describe.runIf(hasChromium)('closeCheckedPages', () => {
 });
 
 describe.runIf(hasChromium)('checkPage', () => {
-  let browser: Browser;
   let shared: RecordedPage;
   beforeAll(async () => {
-    browser = await launchChromium();
     shared = await openPage(browser);
     await shared.page.route('http://192.0.2.1/**', (route) => route.abort());
     await shared.page.setContent('<p>quiet</p>', { waitUntil: 'load' });
   });
-  afterAll(() => browser?.close());
+  afterAll(() => shared?.page.close());
 
   it('passes a quiet page and leaves it open', () => {
     checkPage(shared);
