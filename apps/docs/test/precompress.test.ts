@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consoleDir, SCALAR_ENTRY } from '../src/console/build.js';
 import { siteDir } from '../src/paths.js';
 import {
   COMPRESSIBLE_EXTENSIONS,
@@ -75,8 +76,9 @@ describe('the built site', () => {
     const withCopies = expectFaithfulCopies(siteDir);
     const expected = filesOf(siteDir).filter((path) => !isPrecompressedCopy(path) && shouldCompress(siteDir, path));
     expect(withCopies).toEqual(expected);
-    // The two that matter most: the reference page and the console's bundle.
-    expect(withCopies).toEqual(expect.arrayContaining(['index.html', 'console/scalar.js', 'llms.txt', 'openapi.json']));
+    // The ones that matter most: the reference page, the console's Scalar entry, the Markdown index, the contract.
+    const scalarEntry = relative(siteDir, join(consoleDir, SCALAR_ENTRY));
+    expect(withCopies).toEqual(expect.arrayContaining(['index.html', scalarEntry, 'llms.txt', 'openapi.json']));
   });
 });
 

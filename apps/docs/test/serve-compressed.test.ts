@@ -7,10 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SiteServer, startSiteServer } from '../scripts/serve.mjs';
+import { consoleDir, SCALAR_ENTRY } from '../src/console/build.js';
 import { siteDir } from '../src/paths.js';
 import { requireBuiltSite } from './support/site.js';
 
@@ -34,6 +35,9 @@ function send(port: number, path: string, headers: Record<string, string> = {}, 
   });
 }
 
+// The console's Scalar entry: the largest script a reader's browser fetches.
+const scalarEntry = relative(siteDir, join(consoleDir, SCALAR_ENTRY));
+
 describe('the site served by scripts/serve.mjs', () => {
   let site: SiteServer;
   beforeAll(async () => {
@@ -45,7 +49,7 @@ describe('the site served by scripts/serve.mjs', () => {
 
   it.each([
     ['/docs/', 'index.html', 'text/html'],
-    ['/docs/console/scalar.js', 'console/scalar.js', 'text/javascript'],
+    [`/docs/${scalarEntry}`, scalarEntry, 'text/javascript'],
     ['/docs/llms.txt', 'llms.txt', 'text/markdown'],
   ])('sends %s as its brotli copy, its gzip copy, or as it is, by Accept-Encoding', async (path, name, type) => {
     const br = await send(site.port, path, { 'accept-encoding': 'gzip, deflate, br, zstd' });

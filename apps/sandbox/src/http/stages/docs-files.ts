@@ -9,7 +9,7 @@
  * finds `br` in `br;q=0` as well, so sirv is shown only the encoding chosen.
  *
  * `no-cache` for every file, not a max-age: no file name carries a hash of its
- * content (`console/scalar.js` keeps its name across builds), so a cached
+ * content (the console's `scalar/standalone.esm.js` keeps its name across builds), so a cached
  * script could outlive the page that loads it; a revalidation costs a 304.
  */
 import type { ServerResponse } from 'node:http';
