@@ -8,6 +8,9 @@
  * Nothing here restates the contract: an operation, a parameter or a body a
  * step names is looked up in `describeContract()`, and a guide that names one
  * the contract lacks is refused, naming the guide, the step and what is missing.
+ * Guides come in reading order: each document's `info.x-reading-order`, a
+ * position no other guide takes, so a new guide is placed on purpose rather
+ * than by the alphabet of its file name.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -25,6 +28,9 @@ import {
 export const guidesDirectory = fileURLToPath(new URL('../guides/', import.meta.url));
 
 const GUIDE_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.arazzo\.yaml$/;
+
+/** The extension of a guide's `info` that places it among the others (1 is read first). */
+export const READING_ORDER = 'x-reading-order';
 
 /** One value a workflow takes when it is run (`--input name=value`). */
 export interface GuideInput {
@@ -80,6 +86,8 @@ export interface Guide {
   /** Absolute path of the Arazzo document. */
   file: string;
   source: GuideSource;
+  /** Where it comes among the guides: its `info.x-reading-order`, a positive integer, 1 first. */
+  order: number;
   /** The document's `info.title`: the guide's heading. */
   title: string;
   /** The workflow's summary: one line. */
@@ -99,7 +107,10 @@ export interface DescribeGuidesOptions {
 
 const described = new Map<string, WeakMap<Contract, readonly Guide[]>>();
 
-/** Every guide, in file-name order, resolved against the contract; built once per folder and contract. */
+/**
+ * Every guide, in reading order, resolved against the contract; built once
+ * per folder and contract. Two guides at one position are refused.
+ */
 export function describeGuides(options: DescribeGuidesOptions = {}): readonly Guide[] {
   const directory = options.directory ?? guidesDirectory;
   const contract = options.contract ?? describeContract();
@@ -107,10 +118,23 @@ export function describeGuides(options: DescribeGuidesOptions = {}): readonly Gu
   described.set(directory, byContract);
   let guides = byContract.get(contract);
   if (!guides) {
-    guides = guideFiles(directory).map((file) => describeGuide(file, contract));
+    guides = inReadingOrder(guideFiles(directory).map((file) => describeGuide(file, contract)));
     byContract.set(contract, guides);
   }
   return guides;
+}
+
+function inReadingOrder(guides: Guide[]): Guide[] {
+  const sorted = [...guides].sort((a, b) => a.order - b.order);
+  for (const [index, guide] of sorted.entries()) {
+    const before = sorted[index - 1];
+    if (before?.order === guide.order) {
+      throw new Error(
+        `Guides ${before.id} and ${guide.id} both take ${READING_ORDER} ${guide.order}: give each its own`,
+      );
+    }
+  }
+  return sorted;
 }
 
 /** The `*.arazzo.yaml` files of a folder, sorted by name. */
@@ -153,12 +177,22 @@ export function describeGuide(file: string, contract: Contract): Guide {
     id,
     file,
     source,
+    order: readingOrder(document.info?.[READING_ORDER], where),
     title: text(document.info?.title, `${where}: info.title`),
     summary: text(workflow.summary, `${where}: the workflow's summary`),
     description: text(workflow.description, `${where}: the workflow's description`),
     inputs,
     steps,
   };
+}
+
+function readingOrder(value: unknown, where: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new Error(
+      `${where}: info.${READING_ORDER} must be a positive integer, its place among the guides (1 is read first)`,
+    );
+  }
+  return value;
 }
 
 /** Exactly one source, the OpenAPI document: every step names an operation of the contract. */

@@ -11,7 +11,7 @@ import { basename, join } from 'node:path';
 import { type Config, lintFromString, loadConfig } from '@redocly/openapi-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { describeGuide, describeGuides, guideFiles, guidesDirectory } from '../src/guides.js';
+import { describeGuide, describeGuides, guideFiles, guidesDirectory, READING_ORDER } from '../src/guides.js';
 import { describeContract } from '../src/index.js';
 import { breaksInsideSentences } from './reader-text.js';
 
@@ -40,7 +40,7 @@ const stepWithParameters = (doc: Untyped): Untyped =>
 describe('describeGuides', () => {
   it('reads the at least four guides the docs promise, one per file, each file named by its workflow', () => {
     expect(guides.length).toBeGreaterThanOrEqual(4);
-    expect(guides.map((guide) => guide.file)).toEqual(guideFiles());
+    expect(guides.map((guide) => guide.file).sort()).toEqual(guideFiles());
     for (const guide of guides) expect(basename(guide.file)).toBe(`${guide.id}.arazzo.yaml`);
     expect(new Set(guides.map((guide) => guide.title)).size).toBe(guides.length);
   });
@@ -49,6 +49,13 @@ describe('describeGuides', () => {
     for (const guide of guides) {
       expect(join(guidesDirectory, guide.source.url)).toBe(join(guidesDirectory, '..', 'openapi.yaml'));
     }
+  });
+
+  it(`comes in reading order, by each guide's ${READING_ORDER}, not by file name`, () => {
+    const orders = guides.map((guide) => guide.order);
+    expect(orders).toEqual([...orders].sort((a, b) => a - b));
+    // The files' alphabet would put another guide first: the order is the documents' own.
+    expect(guides.map((guide) => guide.file)).not.toEqual(guideFiles());
   });
 
   it('is built once per folder and contract', () => {
@@ -172,6 +179,32 @@ describe('describeGuide refuses a guide that drifts from the contract', () => {
       }),
     ).toThrow(/exactly one workflow/);
     expect(describeChanged(() => {}, 'another-name.arazzo.yaml')).toThrow(/not the file's name another-name/);
+  });
+});
+
+describe('the reading order of the guides', () => {
+  it(`refuses a guide without a place: no ${READING_ORDER}, zero, or a fraction`, () => {
+    for (const value of [undefined, 0, 1.5, '1']) {
+      expect(
+        describeChanged((doc) => {
+          doc.info[READING_ORDER] = value;
+        }),
+      ).toThrow(new RegExp(`info\\.${READING_ORDER} must be a positive integer`));
+    }
+  });
+
+  it('refuses two guides at one place, naming both', () => {
+    const directory = mkdtempSync(join(fixtures, 'two-at-one-place-'));
+    const [first, second] = guideFiles();
+    for (const file of [first!, second!]) {
+      const doc = parse(readFileSync(file, 'utf8')) as Untyped;
+      doc.info[READING_ORDER] = 7;
+      writeFileSync(join(directory, basename(file)), stringify(doc));
+    }
+    const ids = [first!, second!].map((file) => basename(file, '.arazzo.yaml'));
+    expect(() => describeGuides({ directory, contract })).toThrow(
+      `Guides ${ids[0]} and ${ids[1]} both take ${READING_ORDER} 7: give each its own`,
+    );
   });
 });
 

@@ -37,7 +37,9 @@ describe('a new guide file is a new prompt, with nothing else edited', () => {
       join(directory, `${id}.arazzo.yaml`),
       source
         .replace('workflowId: delete-a-thread', `workflowId: ${id}`)
-        .replace('title: Delete a thread', 'title: Archive notes'),
+        .replace('title: Delete a thread', 'title: Archive notes')
+        // A new guide takes a place of its own in the reading order: after the others.
+        .replace(/x-reading-order: \d+/, `x-reading-order: ${guides.length + 1}`),
     );
   });
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
