@@ -53,7 +53,8 @@ interface ServerConfig {
 /** What the reference server says about itself, or null when the page is not served by it. */
 async function serverConfig(): Promise<ServerConfig | null> {
   try {
-    const response = await fetch('config.json', { cache: 'no-store' });
+    // No `cache: 'no-store'`: index.html preloads it, and the server already forbids caching it.
+    const response = await fetch('config.json');
     const config = (response.ok ? await response.json() : {}) as Partial<ServerConfig>;
     return config.baseUrl && config.apiKey ? { baseUrl: config.baseUrl, apiKey: config.apiKey } : null;
   } catch {
