@@ -18,7 +18,7 @@ export const CONSOLE_INTRO = `Send requests to the API from your browser. Concep
 /** The header whose value the console makes anew for each Send of an operation that takes it. */
 export const FRESH_HEADER = 'Idempotency-Key';
 /**
- * On an operation of the console's document: the headers console.js fills
+ * On an operation of the console's document: the headers page/console.ts fills
  * with a fresh UUID when the reader leaves them empty.
  */
 export const FRESH_HEADERS_EXTENSION = 'x-freddy-fresh-headers';
@@ -55,7 +55,7 @@ export function consoleDocument(doc: DocsDocument): DocsDocument {
 /**
  * A schema's example key would make every Send after the first a replay (or
  * a 400 for another body) for 24 hours. Every operation the contract says
- * takes the header is marked for console.js, which sends a fresh UUID there
+ * takes the header is marked for page/console.ts, which sends a fresh UUID there
  * when the field is empty; the header's examples are removed so it starts
  * empty, and its description says so.
  */
