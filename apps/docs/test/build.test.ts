@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localizeRemoteAssets, REMOTE_ASSET_REPLACEMENTS, SITE_ASSETS } from '../src/build.js';
-import { consoleDir, consoleFiles, SCALAR_ENTRY, scalarPreloads } from '../src/console/build.js';
+import { CLIENT_ENTRY, CLIENT_STYLES, clientPreloads, consoleDir, consoleFiles } from '../src/console/build.js';
 import { expandTagGroups } from '../src/expand-sidebar.js';
 import { siteDir } from '../src/paths.js';
 import { requireBuiltSite, siteIndex } from './support/site.js';
@@ -42,24 +42,46 @@ describe('the built site', () => {
     expect(() => expandTagGroups('<html></html>')).toThrow(/Expected the Redoc bundle to build tag groups/);
   });
 
-  it('has the console beside the page: Scalar as local files, no source map, no key', () => {
+  it("has the console beside the page: Scalar's API client bundled as local files, its static imports preloaded, no source map, no key", () => {
     const files = consoleFiles();
-    for (const file of ['index.html', 'console.js', 'aria-repairs.js', 'theme.css', 'openapi.json', 'config.json'])
+    for (const file of ['index.html', 'aria-repairs.js', 'theme.css', 'openapi.json', 'config.json', CLIENT_ENTRY])
       expect(files).toContain(file);
-    expect(files).toContain(SCALAR_ENTRY);
-    const preloads = scalarPreloads(readFileSync(join(consoleDir, SCALAR_ENTRY), 'utf8'));
-    const preloaded = [...preloads.matchAll(/href="([^"]+)"/g)].map((match) => match[1]);
-    expect(preloaded).toContainEqual(expect.stringMatching(/^scalar\/chunks\/modal-/));
-    for (const file of preloaded) expect(files).toContain(file);
-    expect(readFileSync(join(consoleDir, 'index.html'), 'utf8')).toContain(preloads);
-    expect(() => scalarPreloads('import(`./chunks/client-AbC1.js`)')).toThrow(/API client from chunks\/modal-/);
-    for (const file of files.filter((name) => name.endsWith('.js')))
-      expect(readFileSync(join(consoleDir, file), 'utf8').includes('sourceMappingURL'), file).toBe(false);
+    expect(files).toContain(CLIENT_STYLES);
     const page = readFileSync(join(consoleDir, 'index.html'), 'utf8');
-    expect(/<script[^>]+\bsrc="(?!scalar\/standalone\.esm\.js"|console\.js"|aria-repairs\.js")/.test(page)).toBe(false);
+    // Every chunk the entry imports statically is preloaded, and every preload is a file of the console.
+    const entry = readFileSync(join(consoleDir, CLIENT_ENTRY), 'utf8');
+    const imported = [...entry.matchAll(/(?:from|import)\s*"\.\/(chunks\/[\w.-]+\.js)"/g)].map((match) => match[1]!);
+    expect(imported.length).toBeGreaterThan(0);
+    const preloaded = [...page.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((match) => match[1]!);
+    expect(preloaded.sort()).toEqual([...new Set(imported)].map((chunk) => `client/${chunk}`).sort());
+    for (const file of preloaded) expect(files).toContain(file);
+    for (const file of files.filter((name) => /\.(js|css)$/.test(name)))
+      expect(readFileSync(join(consoleDir, file), 'utf8').includes('sourceMappingURL'), file).toBe(false);
+    expect(files.filter((name) => name.endsWith('.map'))).toEqual([]);
+    expect(/<script[^>]+\bsrc="(?!client\/console\.js"|aria-repairs\.js")/.test(page)).toBe(false);
     expect(/<link[^>]+href="https?:/.test(page)).toBe(false);
     expect(JSON.parse(readFileSync(join(consoleDir, 'config.json'), 'utf8'))).toEqual({});
     for (const file of files)
       expect(/ak_[A-Za-z0-9_-]{20,}/.test(readFileSync(join(consoleDir, file), 'utf8')), file).toBe(false);
+  });
+
+  it("preloads only the bundle's static imports, and refuses a bundle without its entry", () => {
+    const at = (path: string) => join('site/console/client', path);
+    const metafile = {
+      inputs: {},
+      outputs: {
+        [at('console.js')]: {
+          imports: [
+            { path: at('chunks/vue-AB12.js'), kind: 'import-statement' as const },
+            { path: at('chunks/codemirror-CD34.js'), kind: 'dynamic-import' as const },
+          ],
+          exports: [],
+          inputs: {},
+          bytes: 1,
+        },
+      },
+    };
+    expect(clientPreloads(metafile)).toBe('<link rel="modulepreload" href="client/chunks/vue-AB12.js" />');
+    expect(() => clientPreloads({ inputs: {}, outputs: {} })).toThrow(/entry at client\/console\.js/);
   });
 });

@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleDir, SCALAR_ENTRY } from '../src/console/build.js';
+import { CLIENT_ENTRY, consoleDir } from '../src/console/build.js';
 import { siteDir } from '../src/paths.js';
 import {
   COMPRESSIBLE_EXTENSIONS,
@@ -76,9 +76,9 @@ describe('the built site', () => {
     const withCopies = expectFaithfulCopies(siteDir);
     const expected = filesOf(siteDir).filter((path) => !isPrecompressedCopy(path) && shouldCompress(siteDir, path));
     expect(withCopies).toEqual(expected);
-    // The ones that matter most: the reference page, the console's Scalar entry, the Markdown index, the contract.
-    const scalarEntry = relative(siteDir, join(consoleDir, SCALAR_ENTRY));
-    expect(withCopies).toEqual(expect.arrayContaining(['index.html', scalarEntry, 'llms.txt', 'openapi.json']));
+    // The ones that matter most: the reference page, the console's entry, the Markdown index, the contract.
+    const clientEntry = relative(siteDir, join(consoleDir, CLIENT_ENTRY));
+    expect(withCopies).toEqual(expect.arrayContaining(['index.html', clientEntry, 'llms.txt', 'openapi.json']));
   });
 });
 

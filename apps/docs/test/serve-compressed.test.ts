@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SiteServer, startSiteServer } from '../scripts/serve.mjs';
-import { consoleDir, SCALAR_ENTRY } from '../src/console/build.js';
+import { CLIENT_ENTRY, consoleDir } from '../src/console/build.js';
 import { siteDir } from '../src/paths.js';
 import { requireBuiltSite } from './support/site.js';
 
@@ -35,8 +35,8 @@ function send(port: number, path: string, headers: Record<string, string> = {}, 
   });
 }
 
-// The console's Scalar entry: the largest script a reader's browser fetches.
-const scalarEntry = relative(siteDir, join(consoleDir, SCALAR_ENTRY));
+// The console's entry (Scalar's API client, bundled): the largest script a reader's browser fetches.
+const clientEntry = relative(siteDir, join(consoleDir, CLIENT_ENTRY));
 
 describe('the site served by scripts/serve.mjs', () => {
   let site: SiteServer;
@@ -49,7 +49,7 @@ describe('the site served by scripts/serve.mjs', () => {
 
   it.each([
     ['/docs/', 'index.html', 'text/html'],
-    [`/docs/${scalarEntry}`, scalarEntry, 'text/javascript'],
+    [`/docs/${clientEntry}`, clientEntry, 'text/javascript'],
     ['/docs/llms.txt', 'llms.txt', 'text/markdown'],
   ])('sends %s as its brotli copy, its gzip copy, or as it is, by Accept-Encoding', async (path, name, type) => {
     const br = await send(site.port, path, { 'accept-encoding': 'gzip, deflate, br, zstd' });

@@ -1,77 +1,106 @@
 /**
- * The console beside the reference: `site/console/` with its page and script
- * (`page/`), Scalar's ES-module browser build as local files (`scalar/`: an
- * entry and the chunks it imports when it needs them, so a visit fetches only
- * what it uses), the Freddy colours read from the reference's template
- * (`theme.css`), and the console's copy of the docs document. Its config.json
- * is empty: only the reference server hands out a full one (with its demo
- * key), to pages of its own origin.
+ * The console beside the reference: `site/console/` with its page (`page/`),
+ * Scalar's API client bundled with the page's start (`page/console.ts`) by
+ * esbuild into `client/` (an entry and the chunks it imports when it needs
+ * them, so a visit fetches only what it uses), the Freddy colours read from
+ * the reference's template (`theme.css`), and the console's copy of the docs
+ * document. Its config.json is empty: only the reference server hands out a
+ * full one (with its demo key), to pages of its own origin.
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync, type Metafile } from 'esbuild';
 import { appDir, siteDir } from '../paths.js';
 import type { DocsDocument } from '../samples/index.js';
-import { consoleDocument } from './document.js';
+import { BACK_TEXT, consoleDocument } from './document.js';
 import { CONSOLE_DIR } from './links.js';
 import { consoleTheme } from './theme.js';
 
 export const consoleDir = join(siteDir, CONSOLE_DIR);
 const pageDir = fileURLToPath(new URL('./page/', import.meta.url));
 const templatePath = fileURLToPath(new URL('../template.hbs', import.meta.url));
-/** The files of the console page copied as they are (index.html gets Scalar's preloads). */
-const PAGE_FILES = ['console.js', 'aria-repairs.js'] as const;
-/** Scalar's ES-module browser build (`@scalar/api-reference`), its entry importing `chunks/*.js` as needed. */
-const scalarBrowserDir = join(appDir, 'node_modules/@scalar/api-reference/dist/browser');
-const SCALAR_DIR = 'scalar';
-export const SCALAR_ENTRY = `${SCALAR_DIR}/standalone.esm.js`;
+/** The files of the console page copied as they are (index.html gets the client's preloads). */
+const PAGE_FILES = ['aria-repairs.js'] as const;
+const CLIENT_DIR = 'client';
+/** The bundle's entry, which index.html loads, and its styles. */
+export const CLIENT_ENTRY = `${CLIENT_DIR}/console.js`;
+export const CLIENT_STYLES = `${CLIENT_DIR}/console.css`;
+const clientStyles = createRequire(import.meta.url).resolve('@scalar/api-client/style.css');
 
-/** A script of Scalar's, without its source-map comment (the maps are not shipped). */
-function withoutSourceMap(script: string): string {
-  return script.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
-}
-
-/** Scalar's entry and every chunk it may import, as `[path in the console folder, script]`. */
-function scalarScripts(): [string, string][] {
-  const chunks = readdirSync(join(scalarBrowserDir, 'chunks')).filter((file) => file.endsWith('.js'));
-  const sources: [string, string][] = [
-    [SCALAR_ENTRY, 'standalone.esm.js'],
-    ...chunks.map((chunk): [string, string] => [`${SCALAR_DIR}/chunks/${chunk}`, `chunks/${chunk}`]),
-  ];
-  return sources.map(([target, source]) => [
-    target,
-    withoutSourceMap(readFileSync(join(scalarBrowserDir, source), 'utf8')),
-  ]);
+/**
+ * Bundles `page/console.ts` with Scalar's API client, and the client's
+ * styles, into `<dir>/client/`: minified, split into chunks that load when
+ * imported, no source maps. Vue's compile-time flags are set as its
+ * production build expects. Paths are relative to this app, so the output
+ * is the same from any checkout.
+ */
+function bundleClient(dir: string): Metafile {
+  const outdir = join(dir, CLIENT_DIR);
+  rmSync(outdir, { recursive: true, force: true });
+  const { metafile } = buildSync({
+    absWorkingDir: appDir,
+    entryPoints: [
+      { in: join(pageDir, 'console.ts'), out: 'console' },
+      { in: clientStyles, out: 'console' },
+    ],
+    bundle: true,
+    format: 'esm',
+    splitting: true,
+    minify: true,
+    target: 'es2022',
+    outdir,
+    chunkNames: 'chunks/[name]-[hash]',
+    assetNames: 'assets/[name]-[hash]',
+    loader: { '.woff2': 'file', '.woff': 'file', '.svg': 'file' },
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      __VUE_OPTIONS_API__: 'true',
+      __VUE_PROD_DEVTOOLS__: 'false',
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    },
+    sourcemap: false,
+    metafile: true,
+    logLevel: 'warning',
+  });
+  return metafile;
 }
 
 /** Where index.html takes the module preloads the build writes. */
-const PRELOADS_PLACEHOLDER = '<!-- scalar preloads -->';
+const PRELOADS_PLACEHOLDER = '<!-- client preloads -->';
+/** Where index.html takes the text of its link back to the reference. */
+const BACK_TEXT_PLACEHOLDER = '{{BACK_TEXT}}';
 
 /**
- * Module preloads for index.html: the chunks Scalar's entry imports
- * statically (else the browser finds them only once the 750 kB entry has
- * arrived and been parsed), and the API client's chunk, which the entry
- * imports only when the client opens: fetched and compiled while the
- * reference renders rather than after (a deep link opens the client at
- * once). The build fails if Scalar renames the client's chunk.
+ * Module preloads for index.html: the chunks the entry imports statically
+ * (else the browser finds them only once the entry has arrived and been
+ * parsed), paths relative to the console folder. The build fails if the
+ * bundle has no entry at `client/console.js`.
  */
-export function scalarPreloads(entry: string): string {
-  const client = /import\(`\.\/(chunks\/modal-[\w-]+\.js)`\)/.exec(entry)?.[1];
-  if (!client) throw new Error("Expected Scalar's entry to import its API client from chunks/modal-*.js");
-  const imported = [...entry.matchAll(/(?:from|import)"\.\/(chunks\/[\w.-]+\.js)"/g)].map((match) => match[1]!);
-  return [...new Set([...imported, client])]
-    .map((chunk) => `<link rel="modulepreload" href="${SCALAR_DIR}/${chunk}" />`)
+export function clientPreloads(metafile: Metafile, dir: string = consoleDir): string {
+  const entry = Object.entries(metafile.outputs).find(([path]) => relative(dir, join(appDir, path)) === CLIENT_ENTRY);
+  if (!entry) throw new Error(`Expected the console's bundle to have its entry at ${CLIENT_ENTRY}`);
+  return entry[1].imports
+    .filter((imported) => imported.kind === 'import-statement' && !imported.external)
+    .map((imported) => `<link rel="modulepreload" href="${relative(dir, join(appDir, imported.path))}" />`)
     .join('\n  ');
 }
 
+/** A placeholder of the page filled, or an error if the page lost it. */
+function fill(page: string, placeholder: string, value: string): string {
+  if (!page.includes(placeholder)) throw new Error(`Expected ${placeholder} in the console page`);
+  return page.replace(placeholder, value);
+}
+
 export function buildConsole(doc: DocsDocument, dir: string = consoleDir): void {
-  mkdirSync(join(dir, SCALAR_DIR, 'chunks'), { recursive: true });
+  mkdirSync(dir, { recursive: true });
   for (const file of PAGE_FILES) copyFileSync(join(pageDir, file), join(dir, file));
-  const scripts = scalarScripts();
-  for (const [path, script] of scripts) writeFileSync(join(dir, path), script);
-  const page = readFileSync(join(pageDir, 'index.html'), 'utf8');
-  if (!page.includes(PRELOADS_PLACEHOLDER)) throw new Error(`Expected ${PRELOADS_PLACEHOLDER} in the console page`);
-  writeFileSync(join(dir, 'index.html'), page.replace(PRELOADS_PLACEHOLDER, scalarPreloads(scripts[0]![1])));
+  const metafile = bundleClient(dir);
+  let page = readFileSync(join(pageDir, 'index.html'), 'utf8');
+  page = fill(page, PRELOADS_PLACEHOLDER, clientPreloads(metafile, dir));
+  page = fill(page, BACK_TEXT_PLACEHOLDER, `← ${BACK_TEXT}`);
+  writeFileSync(join(dir, 'index.html'), page);
   writeFileSync(join(dir, 'theme.css'), consoleTheme(readFileSync(templatePath, 'utf8')));
   writeFileSync(join(dir, 'openapi.json'), `${JSON.stringify(consoleDocument(doc))}\n`);
   writeFileSync(join(dir, 'config.json'), '{}\n');

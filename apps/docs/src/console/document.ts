@@ -1,13 +1,15 @@
 /**
- * The two pages' copies of the docs document differ only in one line per
- * operation: the reference's says "Try it in the console", the console's
- * links back to the reference. Written on the operation object the model's
+ * The two pages' copies of the docs document: the reference's ends each
+ * operation's description with "Try it in the console"; the console's marks
+ * each operation with its route in the console and its link back to the
+ * reference, which the console's header shows (Scalar's API client shows no
+ * operation's description). Written on the operation object the model's
  * path and method name; the input is left untouched.
  */
 import { describeContract, type OpenAPIV3_1 } from '@freddy/spec';
 import { withOperationLine } from '../operation-description.js';
 import { type DocsDocument, operationObject } from '../samples/index.js';
-import { referenceHref, tryItHref } from './links.js';
+import { consoleRoute, referenceHref, tryItHref } from './links.js';
 
 export const TRY_IT_TEXT = 'Try it in the console';
 export const BACK_TEXT = 'Read it in the reference';
@@ -16,10 +18,14 @@ export const CONSOLE_INTRO = `Send requests to the API from your browser. Concep
 /** The header whose value the console makes anew for each Send of an operation that takes it. */
 export const FRESH_HEADER = 'Idempotency-Key';
 /**
- * On an operation of the console's document: the headers console.js fills
+ * On an operation of the console's document: the headers page/console.ts fills
  * with a fresh UUID when the reader leaves them empty.
  */
 export const FRESH_HEADERS_EXTENSION = 'x-freddy-fresh-headers';
+/** On each operation of the console's document: its route in the console, its link to the reference. */
+export const CONSOLE_LINKS_EXTENSION = 'x-freddy-console';
+/** On the console's document: the route of the operation it opens when the address names none (the contract's first). */
+export const CONSOLE_START_EXTENSION = 'x-freddy-console-start';
 
 /** The reference's copy: each operation's description ends with its "Try it" link. */
 export function withTryItLinks(doc: DocsDocument): DocsDocument {
@@ -28,11 +34,18 @@ export function withTryItLinks(doc: DocsDocument): DocsDocument {
 
 /**
  * The console's copy: a short introduction instead of the reference's long
- * one, each operation's description ending with a link back to the
+ * one, each operation marked with its route and its link back to the
  * reference, its optional filters unticked, and no fixed idempotency key.
  */
 export function consoleDocument(doc: DocsDocument): DocsDocument {
-  const copy = withOperationLine(doc, (operation) => `[← ${BACK_TEXT}](${referenceHref(operation)})`);
+  const copy: DocsDocument = structuredClone(doc);
+  const { operations } = describeContract(doc);
+  for (const operation of operations)
+    (operationObject(copy, operation) as Record<string, unknown>)[CONSOLE_LINKS_EXTENSION] = {
+      route: consoleRoute(operation),
+      reference: referenceHref(operation),
+    };
+  (copy as DocsDocument & Record<string, unknown>)[CONSOLE_START_EXTENSION] = consoleRoute(operations[0]!);
   copy.info = { ...copy.info, description: CONSOLE_INTRO };
   withOptionalFiltersOff(copy);
   withFreshIdempotencyKeys(doc, copy);
@@ -42,7 +55,7 @@ export function consoleDocument(doc: DocsDocument): DocsDocument {
 /**
  * A schema's example key would make every Send after the first a replay (or
  * a 400 for another body) for 24 hours. Every operation the contract says
- * takes the header is marked for console.js, which sends a fresh UUID there
+ * takes the header is marked for page/console.ts, which sends a fresh UUID there
  * when the field is empty; the header's examples are removed so it starts
  * empty, and its description says so.
  */

@@ -16,9 +16,9 @@ export function referenceRoute(operation: Addressed): string {
 }
 
 /**
- * Scalar's hash route: `tag/<tag>/<operationId>`, lower case, as the console
- * page names its tags and operations (`generateTagSlug`, `generateOperationSlug`
- * in `page/console.js`).
+ * The console's hash route: `tag/<tag>/<operationId>`, lower case (the form
+ * Scalar's reference used). The console page reads it from its document
+ * (`consoleDocument()` writes it on each operation), not from here.
  */
 export function consoleRoute(operation: Addressed): string {
   return `tag/${operation.tag.toLowerCase()}/${operation.id.toLowerCase()}`;

@@ -127,22 +127,25 @@ export async function openRequest(
   return { recorded, page: recorded.page, client };
 }
 
+/** A sidebar entry's name starts with its operation's summary, then its method ("HTTP Method: POST"). */
+function sidebarEntry(client: Locator, operation: ContractOperation): Locator {
+  const summary = operation.summary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return client.getByRole('button', { name: new RegExp(`^${summary}\\s*HTTP Method`) });
+}
+
 /**
  * In a console already loaded, opens an operation's request as a reader
- * does: closes the client if it is open, goes to the operation's route and
- * presses its "Test Request" button.
+ * does: in the client's own sidebar (shown with its toggle if hidden), then
+ * hides the sidebar again where it covers the request (a phone).
  */
 export async function openRequestInPage(page: Page, operation: ContractOperation): Promise<Locator> {
   const client = apiClient(page);
-  if (await client.isVisible()) {
-    await page.keyboard.press('Escape');
-    await client.waitFor({ state: 'hidden' });
-  }
-  const route = consoleRoute(operation);
-  await page.evaluate((hash) => {
-    location.hash = hash;
-  }, `#${route}`);
-  await page.locator(`section[id$="/${route}"] .show-api-client-button`).first().click();
+  const show = client.getByRole('button', { name: 'Show sidebar' });
+  if (await show.isVisible()) await show.click();
+  await sidebarEntry(client, operation).click();
+  const hide = client.getByRole('button', { name: 'Hide sidebar' });
+  const covered = await page.evaluate(() => innerWidth < 768);
+  if (covered && (await hide.isVisible())) await hide.click();
   await showsRequest(client, operation);
   return client;
 }

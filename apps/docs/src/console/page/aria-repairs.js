@@ -1,4 +1,4 @@
-// Repairs to the markup Scalar's console (@scalar/api-reference 1.76) renders:
+// Repairs to the markup Scalar's API client (@scalar/api-client 3.23) renders:
 // each is a fault axe-core reports under WCAG 2.1 A/AA that no Scalar setting
 // changes and its colours cannot fix. They touch the page's elements once
 // Scalar has rendered them, never Scalar's bundle, and each stays only while

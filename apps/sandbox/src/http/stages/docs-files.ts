@@ -8,8 +8,8 @@
  * honoured, `q=0` refused, br > gzip > identity among equals. sirv's own test
  * finds `br` in `br;q=0` as well, so sirv is shown only the encoding chosen.
  *
- * `no-cache` for every file, not a max-age: no file name carries a hash of its
- * content (the console's `scalar/standalone.esm.js` keeps its name across builds), so a cached
+ * `no-cache` for every file, not a max-age: not every file name carries a hash of
+ * its content (the console's `client/console.js` keeps its name across builds), so a cached
  * script could outlive the page that loads it; a revalidation costs a 304.
  */
 import type { ServerResponse } from 'node:http';
