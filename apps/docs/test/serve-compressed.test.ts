@@ -6,9 +6,9 @@
  * carries it, and `Cache-Control: no-cache`; and `fetch` reads it decoded.
  */
 import { readFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { join, relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SiteServer, startSiteServer } from '../scripts/serve.mjs';
 import { CLIENT_ENTRY, consoleDir } from '../src/console/build.js';
@@ -21,18 +21,10 @@ interface Answer {
   body: Buffer;
 }
 
-/** One request; the body as the bytes that came over the wire. */
-function send(port: number, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const outgoing = request({ host: '127.0.0.1', port, path, method, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    outgoing.on('error', reject);
-    outgoing.end();
-  });
+/** One request; the body as the bytes that came over the wire (undici's request, unlike fetch, leaves them encoded). */
+async function send(port: number, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Answer> {
+  const answer = await request(`http://127.0.0.1:${port}${path}`, { method, headers, reset: true });
+  return { status: answer.statusCode, headers: answer.headers, body: Buffer.from(await answer.body.arrayBuffer()) };
 }
 
 // The console's entry (Scalar's API client, bundled): the largest script a reader's browser fetches.

@@ -8,10 +8,10 @@
  * and one built after the start.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseEncoding } from '../src/http/stages/docs-files.js';
 import { suiteSandbox } from './helpers.js';
@@ -44,18 +44,10 @@ interface Answer {
   body: Buffer;
 }
 
-/** One request; the body as the bytes that came over the wire, not decoded. */
-function send(port: number, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const outgoing = request({ host: '127.0.0.1', port, path, method, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    outgoing.on('error', reject);
-    outgoing.end();
-  });
+/** One request; the body as the bytes that came over the wire (undici's request, unlike fetch, leaves them encoded). */
+async function send(port: number, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Answer> {
+  const answer = await request(`http://127.0.0.1:${port}${path}`, { method, headers, reset: true });
+  return { status: answer.statusCode, headers: answer.headers, body: Buffer.from(await answer.body.arrayBuffer()) };
 }
 
 const decode = { br: brotliDecompressSync, gzip: gunzipSync, identity: (bytes: Buffer) => bytes } as const;
