@@ -17,6 +17,7 @@ import type { DocsDocument } from '../samples/index.js';
 import { BACK_TEXT, consoleDocument } from './document.js';
 import { CONSOLE_DIR } from './links.js';
 import { consoleTheme } from './theme.js';
+import { trimAliases, untrimmed } from './trims.js';
 
 export const consoleDir = join(siteDir, CONSOLE_DIR);
 const pageDir = fileURLToPath(new URL('./page/', import.meta.url));
@@ -53,6 +54,8 @@ function bundleClient(dir: string): Metafile {
     outdir,
     chunkNames: 'chunks/[name]-[hash]',
     assetNames: 'assets/[name]-[hash]',
+    // What the page never runs before Send is usable stays out of its first load (./trims.ts).
+    alias: trimAliases(),
     loader: { '.woff2': 'file', '.woff': 'file', '.svg': 'file' },
     define: {
       'process.env.NODE_ENV': '"production"',
@@ -64,6 +67,10 @@ function bundleClient(dir: string): Metafile {
     metafile: true,
     logLevel: 'warning',
   });
+  const entry = Object.keys(metafile.outputs).find((path) => relative(dir, join(appDir, path)) === CLIENT_ENTRY);
+  const kept = entry ? untrimmed(metafile, entry) : [];
+  if (kept.length > 0)
+    throw new Error(`Expected the console's first load to leave out ${kept.join(', ')} (./trims.ts)`);
   return metafile;
 }
 

@@ -1,0 +1,31 @@
+/**
+ * `@scalar/code-highlight` in the console's bundle (see ../trims.ts): Scalar's
+ * Markdown component renders a description (a server's in its dropdown, a
+ * parameter's in its tooltip) with `htmlFromMarkdown`, called in a Vue
+ * `computed`. Here the markdown renderer and its highlighter (about 600 kB)
+ * load on the first call instead of with the page: that call answers '' and
+ * starts the import; the import's arrival sets a reactive value the call
+ * read, so Vue renders the description again, now as HTML.
+ */
+import { shallowRef } from 'vue';
+
+const loaded = shallowRef(undefined);
+let loading;
+
+export function htmlFromMarkdown(markdown, options) {
+  const markdownModule = loaded.value;
+  if (markdownModule) return markdownModule.htmlFromMarkdown(markdown, options);
+  loading ??= import('@scalar/code-highlight/markdown').then((module) => {
+    loaded.value = module;
+  });
+  return '';
+}
+
+/** Only called by htmlFromMarkdown's transforms, so once the module is loaded. */
+export function isHeading(node) {
+  return loaded.value.isHeading(node);
+}
+
+export function textFromNode(node) {
+  return loaded.value.textFromNode(node);
+}
