@@ -10,14 +10,17 @@
 import { shallowRef } from 'vue';
 
 const loaded = shallowRef(undefined);
-let loading;
+let requested = false;
 
 export function htmlFromMarkdown(markdown, options) {
   const markdownModule = loaded.value;
   if (markdownModule) return markdownModule.htmlFromMarkdown(markdown, options);
-  loading ??= import('@scalar/code-highlight/markdown').then((module) => {
-    loaded.value = module;
-  });
+  if (!requested) {
+    requested = true;
+    import('@scalar/code-highlight/markdown').then((module) => {
+      loaded.value = module;
+    });
+  }
   return '';
 }
 
