@@ -3,9 +3,11 @@
  * Markdown component renders a description (a server's in its dropdown, a
  * parameter's in its tooltip) with `htmlFromMarkdown`, called in a Vue
  * `computed`. Here the markdown renderer and its highlighter (about 600 kB)
- * load on the first call instead of with the page: that call answers '' and
- * starts the import; the import's arrival sets a reactive value the call
- * read, so Vue renders the description again, now as HTML.
+ * load after the first call instead of with the page: that call answers ''
+ * and asks for the import once the page is idle (the client renders a
+ * description on opening, in a tooltip not yet shown); the import's arrival
+ * sets a reactive value the call read, so Vue renders the description
+ * again, now as HTML.
  */
 import { shallowRef } from 'vue';
 
@@ -17,9 +19,13 @@ export function htmlFromMarkdown(markdown, options) {
   if (markdownModule) return markdownModule.htmlFromMarkdown(markdown, options);
   if (!requested) {
     requested = true;
-    import('@scalar/code-highlight/markdown').then((module) => {
-      loaded.value = module;
-    });
+    // Once the page is idle: the first render (a hidden tooltip's description) is not kept waiting.
+    const load = () =>
+      import('@scalar/code-highlight/markdown').then((module) => {
+        loaded.value = module;
+      });
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2000 });
+    else setTimeout(load, 0);
   }
   return '';
 }
