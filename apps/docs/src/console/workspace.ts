@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { createWorkspaceStore } from '@scalar/workspace-store/client';
 
 /** The document's name in the workspace; page/console.ts opens it (its SLUG). */
-export const WORKSPACE_DOCUMENT = 'freddy';
+const WORKSPACE_DOCUMENT = 'freddy';
 
 const thisFile = fileURLToPath(import.meta.url);
 
