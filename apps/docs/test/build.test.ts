@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localizeRemoteAssets, REMOTE_ASSET_REPLACEMENTS, SITE_ASSETS } from '../src/build.js';
 import { CLIENT_ENTRY, CLIENT_STYLES, clientPreloads, consoleDir, consoleFiles } from '../src/console/build.js';
+import { TRIMMED_PACKAGES, trimAliases, untrimmed } from '../src/console/trims.js';
 import { expandTagGroups } from '../src/expand-sidebar.js';
 import { siteDir } from '../src/paths.js';
 import { requireBuiltSite, siteIndex } from './support/site.js';
@@ -83,5 +84,39 @@ describe('the built site', () => {
     };
     expect(clientPreloads(metafile)).toBe('<link rel="modulepreload" href="client/chunks/vue-AB12.js" />');
     expect(() => clientPreloads({ inputs: {}, outputs: {} })).toThrow(/entry at client\/console\.js/);
+  });
+
+  it("keeps zod and the markdown renderer out of the console's first load, and names either if it comes back", () => {
+    // The real modules still have what the replacements stand for (else the build fails).
+    expect(Object.keys(trimAliases()).sort()).toEqual([
+      '@scalar/code-highlight',
+      '@scalar/code-highlight/markdown',
+      '@scalar/types/entities',
+    ]);
+    const output = (inputs: string[], imports: { path: string; kind: 'import-statement' | 'dynamic-import' }[]) => ({
+      imports,
+      exports: [],
+      inputs: Object.fromEntries(inputs.map((input) => [input, { bytesInOutput: 1 }])),
+      bytes: 1,
+    });
+    const [zod, markdown] = TRIMMED_PACKAGES.map((name) => `node_modules/${name}/dist/index.js`);
+    const metafile = {
+      inputs: {},
+      outputs: {
+        'console.js': output(
+          ['src/console/page/console.ts'],
+          [
+            { path: 'chunks/a.js', kind: 'import-statement' },
+            { path: 'chunks/later.js', kind: 'dynamic-import' },
+          ],
+        ),
+        'chunks/a.js': output([zod!, 'node_modules/vue/index.js'], []),
+        'chunks/later.js': output([markdown!], []),
+      },
+    };
+    // A chunk loaded on demand may hold them; one the entry imports statically may not.
+    expect(untrimmed(metafile, 'console.js')).toEqual([zod]);
+    metafile.outputs['chunks/a.js'] = output(['node_modules/vue/index.js'], []);
+    expect(untrimmed(metafile, 'console.js')).toEqual([]);
   });
 });

@@ -35,6 +35,7 @@ import {
 } from '../src/console/document.js';
 import { consoleRoute, referenceHref, referenceRoute, tryItHref } from '../src/console/links.js';
 import { consoleTheme } from '../src/console/theme.js';
+import { consoleWorkspace } from '../src/console/workspace.js';
 import { appDir, docsSpecPath, siteDir } from '../src/paths.js';
 import { operationObject } from '../src/samples/index.js';
 import { resultsDir } from './support/audit.js';
@@ -85,6 +86,21 @@ describe("the console's document", () => {
   it("has a short introduction, not the reference's long one", () => {
     expect(built.info.description).toBe(CONSOLE_INTRO);
     expect(docs.info.description!.length).toBeGreaterThan(CONSOLE_INTRO.length * 10);
+  });
+
+  it("is read by Scalar's workspace store at build time: the workspace the page loads holds every operation, marked", () => {
+    requireBuiltSite();
+    const read = (file: string) => readFileSync(join(siteDir, 'console', file), 'utf8');
+    const workspace = JSON.parse(read('workspace.json')) as { documents: Record<string, typeof built> };
+    // The site's workspace is the store's reading of the site's document.
+    expect(JSON.parse(consoleWorkspace(JSON.parse(read('openapi.json'))))).toEqual(workspace);
+    const [stored, ...others] = Object.values(workspace.documents);
+    expect(others).toEqual([]);
+    for (const operation of operations)
+      for (const extension of [CONSOLE_LINKS_EXTENSION, FRESH_HEADERS_EXTENSION])
+        expect((operationObject(stored!, operation) as Record<string, unknown>)[extension], operation.id).toEqual(
+          (operationObject(built, operation) as Record<string, unknown>)[extension],
+        );
   });
 });
 

@@ -4,7 +4,8 @@
  * esbuild into `client/` (an entry and the chunks it imports when it needs
  * them, so a visit fetches only what it uses), the Freddy colours read from
  * the reference's template (`theme.css`), and the console's copy of the docs
- * document. Its config.json is empty: only the reference server hands out a
+ * document (`openapi.json`) with the workspace Scalar's store makes of it
+ * (`workspace.json`, which the page loads: ./workspace.ts). Its config.json is empty: only the reference server hands out a
  * full one (with its demo key), to pages of its own origin.
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,8 @@ import type { DocsDocument } from '../samples/index.js';
 import { BACK_TEXT, consoleDocument } from './document.js';
 import { CONSOLE_DIR } from './links.js';
 import { consoleTheme } from './theme.js';
+import { trimAliases, untrimmed } from './trims.js';
+import { consoleWorkspace } from './workspace.js';
 
 export const consoleDir = join(siteDir, CONSOLE_DIR);
 const pageDir = fileURLToPath(new URL('./page/', import.meta.url));
@@ -53,6 +56,8 @@ function bundleClient(dir: string): Metafile {
     outdir,
     chunkNames: 'chunks/[name]-[hash]',
     assetNames: 'assets/[name]-[hash]',
+    // What the page never runs before Send is usable stays out of its first load (./trims.ts).
+    alias: trimAliases(),
     loader: { '.woff2': 'file', '.woff': 'file', '.svg': 'file' },
     define: {
       'process.env.NODE_ENV': '"production"',
@@ -64,6 +69,10 @@ function bundleClient(dir: string): Metafile {
     metafile: true,
     logLevel: 'warning',
   });
+  const entry = Object.keys(metafile.outputs).find((path) => relative(dir, join(appDir, path)) === CLIENT_ENTRY);
+  const kept = entry ? untrimmed(metafile, entry) : [];
+  if (kept.length > 0)
+    throw new Error(`Expected the console's first load to leave out ${kept.join(', ')} (./trims.ts)`);
   return metafile;
 }
 
@@ -102,7 +111,9 @@ export function buildConsole(doc: DocsDocument, dir: string = consoleDir): void 
   page = fill(page, BACK_TEXT_PLACEHOLDER, `← ${BACK_TEXT}`);
   writeFileSync(join(dir, 'index.html'), page);
   writeFileSync(join(dir, 'theme.css'), consoleTheme(readFileSync(templatePath, 'utf8')));
-  writeFileSync(join(dir, 'openapi.json'), `${JSON.stringify(consoleDocument(doc))}\n`);
+  const document = consoleDocument(doc);
+  writeFileSync(join(dir, 'openapi.json'), `${JSON.stringify(document)}\n`);
+  writeFileSync(join(dir, 'workspace.json'), `${consoleWorkspace(document)}\n`);
   writeFileSync(join(dir, 'config.json'), '{}\n');
 }
 

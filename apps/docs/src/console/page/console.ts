@@ -1,6 +1,7 @@
 /**
  * The console page: Scalar's API client, offline and private, on this
- * folder's openapi.json. Served by the reference server, it also gets
+ * folder's openapi.json (as workspace.json: the workspace the build had
+ * Scalar's store make of it, ready to load). Served by the reference server, it also gets
  * config.json (the server's base URL and demo key) and sends there; the
  * static build's config.json is empty, so the key is never in a built file.
  * It opens on the operation the hash names (the reference's "Try it" link),
@@ -24,7 +25,7 @@ const FRESH_HEADERS = 'x-freddy-fresh-headers';
 const LINKS = 'x-freddy-console';
 /** On the document: the route of the operation to open when the address names none (CONSOLE_START_EXTENSION). */
 const START = 'x-freddy-console-start';
-/** The document's slug in Scalar's workspace store. */
+/** The document's name in Scalar's workspace store (WORKSPACE_DOCUMENT in ../workspace.ts). */
 const SLUG = 'freddy';
 
 interface Links {
@@ -45,6 +46,8 @@ interface Document {
   servers?: unknown[];
   components?: { securitySchemes?: Record<string, { type?: string; scheme?: string }> };
 }
+/** What Scalar's workspace store exports, and loads: workspace.json, made by the build (../workspace.ts). */
+type Workspace = Parameters<ReturnType<typeof createWorkspaceStore>['loadWorkspace']>[0];
 interface ServerConfig {
   baseUrl: string;
   apiKey: string;
@@ -133,10 +136,11 @@ function showInHeader(operation: Operation, named: boolean): void {
 
 async function start(): Promise<void> {
   followColourScheme();
-  const [config, doc] = await Promise.all([
+  const [config, workspace] = await Promise.all([
     serverConfig(),
-    fetch('openapi.json').then((response) => response.json() as Promise<Document>),
+    fetch('workspace.json').then((response) => response.json() as Promise<Workspace>),
   ]);
+  const doc = workspace.documents[SLUG] as Document;
   const operations = operationsOf(doc);
   const options: ApiClientOptions = {
     // Offline and private: requests go straight to the server, no proxy; the generated samples
@@ -144,10 +148,13 @@ async function start(): Promise<void> {
     proxyUrl: undefined,
     hiddenClients: true,
   };
-  if (config) options.authentication = pointAtServer(doc, config);
+  // The store keeps the document as read and as last saved beside the one shown: all three point at this server.
+  if (config)
+    for (const copy of [workspace.originalDocuments[SLUG], workspace.intermediateDocuments[SLUG], doc])
+      options.authentication = pointAtServer(copy as Document, config);
 
   const store = createWorkspaceStore({});
-  await store.addDocument({ name: SLUG, document: doc as Record<string, unknown> });
+  store.loadWorkspace(workspace);
   const eventBus = createWorkspaceEventBus();
   const modal = createApiClientModal({
     el: document.getElementById('console'),
