@@ -8,6 +8,10 @@ export default defineConfig({
     // browser suites are split by concern (console, its audits, its keyboard paths; the reference and
     // its audits) so that the two workers stay busy.
     maxWorkers: 2,
+    // Tests marked concurrent (each in pages of its own) run two at a time: one's page works while the
+    // other's waits. More only crowd the two cores (browser.test.ts: 44 s at two, 60 s at five, 45-54 s
+    // one at a time, on the shared machine).
+    maxConcurrency: 2,
     // Generous: in `pnpm test` this shares two cores with every other package's tests.
     testTimeout: 120_000,
     hookTimeout: 120_000,
