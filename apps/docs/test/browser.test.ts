@@ -19,7 +19,7 @@ import {
   requireChromiumOrSkip,
   withSandbox,
 } from '@freddy/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, type TestContext } from 'vitest';
 import { MARKDOWN_LINK_TEXT } from '../src/markdown/html-links.js';
 import { operationPagePath } from '../src/markdown/locations.js';
 import { appDir, siteDir } from '../src/paths.js';
@@ -30,29 +30,32 @@ import { redocHeading as heading, siteIndex, siteOperations, useServedSite } fro
 
 const hasChromium = requireChromiumOrSkip();
 
-describe.skipIf(!hasChromium)('docs site in chromium', () => {
+// The tests run side by side, each in pages of its own: most of their time is spent waiting on the browser.
+describe.skipIf(!hasChromium)('docs site in chromium', { concurrent: true }, () => {
   const served = useServedSite(resultsDir);
-  const opened: RecordedPage[] = [];
   const operations = siteOperations();
 
-  async function open(hash = '', view?: PageView): Promise<RecordedPage> {
+  /** A page of this test's own, closed and checked when it ends: nothing off 127.0.0.1, no console error. */
+  async function checkedPage(finished: TestContext['onTestFinished'], view?: PageView): Promise<RecordedPage> {
     const recorded = await openPage(served.browser, view);
-    opened.push(recorded);
-    await recorded.page.goto(`${served.site.url}${hash}`);
+    finished(() => closeCheckedPages([recorded]));
     return recorded;
   }
 
-  // Every page of every test: nothing off 127.0.0.1, no console error.
-  afterEach(() => closeCheckedPages(opened));
+  async function open(finished: TestContext['onTestFinished'], hash = ''): Promise<RecordedPage> {
+    const recorded = await checkedPage(finished);
+    await recorded.page.goto(`${served.site.url}${hash}`);
+    return recorded;
+  }
 
   it('documents every operation of the contract, as the built document has them', () => {
     expect(operations.map((op) => op.operationId)).toEqual(describeContract().operations.map((op) => op.id));
   });
 
-  it.each(operations.map((op) => [op.operationId, op] as const))(
+  it.for(operations.map((op) => [op.operationId, op] as const))(
     'renders %s at its anchor, with request, responses and its generated curl sample',
-    async (_, op) => {
-      const { page } = await open(`#/${op.route}`);
+    async ([, op], { onTestFinished }) => {
+      const { page } = await open(onTestFinished, `#/${op.route}`);
       const section = page.locator(`[id="${op.route}"]`);
       await heading(section, 'h2', op.summary).waitFor({ state: 'visible' });
       await heading(section, 'h3, h4', 'Request').waitFor({ state: 'visible' });
@@ -68,8 +71,8 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
     },
   );
 
-  it('offers exactly the four generated languages, and shows the @freddy/client sample', async () => {
-    const { page } = await open('#/threads/pinthread');
+  it('offers exactly the four generated languages, and shows the @freddy/client sample', async ({ onTestFinished }) => {
+    const { page } = await open(onTestFinished, '#/threads/pinthread');
     const section = page.locator('[id="threads/pinthread"]');
     await section.getByRole('button', { name: 'curl', exact: true }).first().click();
     const items = page.getByRole('menuitem');
@@ -88,8 +91,10 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
       .waitFor({ state: 'visible' });
   });
 
-  it('opens with the quickstart: first in the sidebar and first on the page, with its curl, TypeScript and Python', async () => {
-    const { page } = await open();
+  it('opens with the quickstart: first in the sidebar and first on the page, with its curl, TypeScript and Python', async ({
+    onTestFinished,
+  }) => {
+    const { page } = await open(onTestFinished);
     const quickstart = page.locator(`[id="${QUICKSTART_ROUTE.slice(1)}"]`);
     await quickstart.waitFor({ state: 'visible' });
     // The sidebar's entries in order: the overview, then the quickstart before any other section or operation.
@@ -112,8 +117,8 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
     await page.screenshot({ path: join(resultsDir, 'docs-quickstart.png') });
   });
 
-  it('lists every operation in the sidebar at first sight, and each entry opens it', async () => {
-    const { page } = await open();
+  it('lists every operation in the sidebar at first sight, and each entry opens it', async ({ onTestFinished }) => {
+    const { page } = await open(onTestFinished);
     // No click first: the Threads group is open when the page opens.
     for (const op of operations) {
       const link = page.locator(`a[href$="#/${op.route}"]`).first();
@@ -127,8 +132,8 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
     }
   });
 
-  it('search finds "pin" and opens Pin thread', async () => {
-    const { page } = await open();
+  it('search finds "pin" and opens Pin thread', async ({ onTestFinished }) => {
+    const { page } = await open(onTestFinished);
     await page.getByTestId('search-trigger').click();
     await page.keyboard.type('pin');
     const results = page.locator('[data-component-name="Search/SearchItem"]');
@@ -139,8 +144,8 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
     await heading(page.locator('[id="threads/pinthread"]'), 'h2', 'Pin thread').waitFor({ state: 'visible' });
   });
 
-  it('shows the spec\'s "Known inconsistencies" table', async () => {
-    const { page } = await open('#/section/known-inconsistencies');
+  it('shows the spec\'s "Known inconsistencies" table', async ({ onTestFinished }) => {
+    const { page } = await open(onTestFinished, '#/section/known-inconsistencies');
     await page.getByRole('heading', { name: 'Known inconsistencies' }).first().waitFor({ state: 'visible' });
     const table = page.locator('table').filter({ hasText: 'Thread id prefix in examples' }).first();
     await table.waitFor({ state: 'visible' });
@@ -149,8 +154,8 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
     await page.screenshot({ path: join(resultsDir, 'docs-known-inconsistencies.png') });
   });
 
-  it('uses our logo, favicon and colours, served beside the page under /docs/', async () => {
-    const { page, requests } = await open();
+  it('uses our logo, favicon and colours, served beside the page under /docs/', async ({ onTestFinished }) => {
+    const { page, requests } = await open(onTestFinished);
     const logo = page.locator('img[src="logo.svg"]').first();
     await logo.waitFor({ state: 'visible' });
     expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
@@ -176,8 +181,8 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
     expect(fromDisk.consoleErrors).toEqual([]);
   });
 
-  it("names Redoc's example picker by what it shows, in step with the choice", async () => {
-    const { page } = await open('#/threads/updatethread');
+  it("names Redoc's example picker by what it shows, in step with the choice", async ({ onTestFinished }) => {
+    const { page } = await open(onTestFinished, '#/threads/updatethread');
     const section = page.locator('[id="threads/updatethread"]');
     const picker = section.getByRole('button', { name: /^Example: / }).first();
     await picker.waitFor({ state: 'visible' });
@@ -193,11 +198,12 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
       .waitFor({ state: 'visible' });
   });
 
-  it("opens an operation's Markdown from its section, and points the page's head to llms.txt, served as Markdown", async () => {
+  it("opens an operation's Markdown from its section, and points the page's head to llms.txt, served as Markdown", async ({
+    onTestFinished,
+  }) => {
     await withSandbox({ docsDir: siteDir }, async (sandbox) => {
       const origin = new URL(sandbox.url).origin;
-      const recorded = await openPage(served.browser);
-      opened.push(recorded);
+      const recorded = await checkedPage(onTestFinished);
       const { page } = recorded;
       await page.goto(`${origin}/docs/#/threads/pinthread`);
       const alternate = page.locator('head link[rel="alternate"][type="text/markdown"]');
@@ -238,11 +244,10 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
     });
   });
 
-  it('is served by the reference server at /docs/, next to the API', async () => {
+  it('is served by the reference server at /docs/, next to the API', async ({ onTestFinished }) => {
     await withSandbox({ docsDir: siteDir }, async (sandbox) => {
       const origin = new URL(sandbox.url).origin;
-      const recorded = await openPage(served.browser);
-      opened.push(recorded);
+      const recorded = await checkedPage(onTestFinished);
       await recorded.page.goto(`${origin}/docs/#/threads/pinthread`);
       await heading(recorded.page.locator('[id="threads/pinthread"]'), 'h2', 'Pin thread').waitFor({
         state: 'visible',

@@ -30,10 +30,9 @@ const guides = describeGuides();
 
 describe.skipIf(!hasChromium)('the guides in the reference, in chromium', () => {
   const served = useServedSite(resultsDir);
-  const opened: RecordedPage[] = [];
-  afterEach(() => closeCheckedPages(opened));
 
-  describe.each(AUDITED_VIEWS)('at %s in %s mode', (name, _mode, view) => {
+  // The views side by side (two at a time, the config's maxConcurrency), each in its own page; its tests in order in it.
+  describe.each(AUDITED_VIEWS)('at %s in %s mode', { concurrent: true }, (name, _mode, view) => {
     // One page for the view; each guide's test goes to its route in it, as the sidebar does.
     let shared: RecordedPage;
     beforeAll(async () => {
@@ -46,6 +45,7 @@ describe.skipIf(!hasChromium)('the guides in the reference, in chromium', () => 
 
     it.each(guides.map((guide) => [guide.id, guide] as const))(
       '%s shows its steps and their commands, and has no violation',
+      { concurrent: false },
       async (_id, guide) => {
         const { page } = shared;
         await page.evaluate(
@@ -70,9 +70,10 @@ describe.skipIf(!hasChromium)('the guides in the reference, in chromium', () => 
     );
   });
 
-  it('lists every guide in the sidebar under its Guides group', async () => {
+  it('lists every guide in the sidebar under its Guides group', { concurrent: true }, async ({ onTestFinished }) => {
     const recorded = await openPage(served.browser, AUDITED_VIEWS[0]![2]);
-    opened.push(recorded);
+    // Closed and checked when the test ends: nothing off 127.0.0.1, no console error.
+    onTestFinished(() => closeCheckedPages([recorded]));
     const { page } = recorded;
     page.setDefaultTimeout(PAGE_TIMEOUT_MS);
     await page.goto(served.site.url);

@@ -1,7 +1,7 @@
 /** What the accessibility audits share: the views they run in, and a rule broken on purpose. */
 import { join } from 'node:path';
 import type { PageView } from '@freddy/testing';
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { appDir } from '../../src/paths.js';
 
 /** Screenshots and reports of the browser tests. */
@@ -30,4 +30,9 @@ export async function injectFaintLine(anchor: Locator, mode: 'light' | 'dark'): 
     },
     mode === 'dark' ? '#3b3c45' : '#c4c6d1',
   );
+}
+
+/** Takes out the line `injectFaintLine` put in, so the page can serve the next test as it was. */
+export async function removeFaintLine(page: Page): Promise<void> {
+  await page.evaluate(() => document.getElementById('faint-line')?.remove());
 }
