@@ -36,7 +36,8 @@ async function exportWorkspace(doc: Record<string, unknown>): Promise<string> {
   return JSON.stringify(store.exportWorkspace());
 }
 
-if (process.argv[1] === thisFile) {
+// Node's own answer (the child runs this file directly); under tsx, in the build, it is unset.
+if (import.meta.main) {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   process.stdout.write(await exportWorkspace(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
