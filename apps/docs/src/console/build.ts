@@ -69,11 +69,17 @@ function bundleClient(dir: string): Metafile {
     metafile: true,
     logLevel: 'warning',
   });
-  const entry = Object.keys(metafile.outputs).find((path) => relative(dir, join(appDir, path)) === CLIENT_ENTRY);
-  const kept = entry ? untrimmed(metafile, entry) : [];
+  const kept = untrimmed(metafile, entryOutput(metafile, dir)[0]);
   if (kept.length > 0)
     throw new Error(`Expected the console's first load to leave out ${kept.join(', ')} (./trims.ts)`);
   return metafile;
+}
+
+/** The bundle's entry among esbuild's outputs (keyed by paths relative to this app), or an error if it has none. */
+function entryOutput(metafile: Metafile, dir: string): [path: string, output: Metafile['outputs'][string]] {
+  const entry = Object.entries(metafile.outputs).find(([path]) => relative(dir, join(appDir, path)) === CLIENT_ENTRY);
+  if (!entry) throw new Error(`Expected the console's bundle to have its entry at ${CLIENT_ENTRY}`);
+  return entry;
 }
 
 /** Where index.html takes the module preloads the build writes. */
@@ -88,10 +94,8 @@ const BACK_TEXT_PLACEHOLDER = '{{BACK_TEXT}}';
  * bundle has no entry at `client/console.js`.
  */
 export function clientPreloads(metafile: Metafile, dir: string = consoleDir): string {
-  const entry = Object.entries(metafile.outputs).find(([path]) => relative(dir, join(appDir, path)) === CLIENT_ENTRY);
-  if (!entry) throw new Error(`Expected the console's bundle to have its entry at ${CLIENT_ENTRY}`);
-  return entry[1].imports
-    .filter((imported) => imported.kind === 'import-statement' && !imported.external)
+  return entryOutput(metafile, dir)[1]
+    .imports.filter((imported) => imported.kind === 'import-statement' && !imported.external)
     .map((imported) => `<link rel="modulepreload" href="${relative(dir, join(appDir, imported.path))}" />`)
     .join('\n  ');
 }

@@ -84,10 +84,14 @@ function operationsOf(doc: Document): Operation[] {
   return operations;
 }
 
-/** Every request goes to the server that served the page, with its demo key filled in. */
-function pointAtServer(doc: Document, config: ServerConfig): ApiClientOptions['authentication'] {
+/** Every request of `doc` goes to the server that served the page. */
+function pointAtServer(doc: Document, config: ServerConfig): void {
   doc.servers = [{ url: config.baseUrl, description: 'This reference server' }];
   for (const item of Object.values(doc.paths ?? {})) if (item) delete item.servers;
+}
+
+/** The demo key filled in for each of the document's security schemes, the bearer one preferred. */
+function demoKeyAuthentication(doc: Document, config: ServerConfig): ApiClientOptions['authentication'] {
   const schemes = Object.entries(doc.components?.securitySchemes ?? {});
   const securitySchemes: Record<string, Record<string, string>> = {};
   for (const [name, scheme] of schemes) {
@@ -149,9 +153,11 @@ async function start(): Promise<void> {
     hiddenClients: true,
   };
   // The store keeps the document as read and as last saved beside the one shown: all three point at this server.
-  if (config)
+  if (config) {
     for (const copy of [workspace.originalDocuments[SLUG], workspace.intermediateDocuments[SLUG], doc])
-      options.authentication = pointAtServer(copy as Document, config);
+      pointAtServer(copy as Document, config);
+    options.authentication = demoKeyAuthentication(doc, config);
+  }
 
   const store = createWorkspaceStore({});
   store.loadWorkspace(workspace);
