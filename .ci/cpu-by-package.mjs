@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Where the CPU of a command goes, by workspace package: `node .ci/cpu-by-package.mjs pnpm test`.
+// Where the CPU of a command goes, by workspace package: `node .ci/cpu-by-package.mjs pnpm test`, from
+// the root of a clone (the folder it charges by is the one it is started in).
 //
 // Runs the command, samples /proc every 200 ms and charges each process's CPU (user + system) to the
 // package its working directory is in, or, for a process working outside the clone (an npm install in a
@@ -9,10 +10,9 @@
 // for by the test runner that starts them, so `time` and `getrusage` never see their CPU.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { dirname, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { relative, sep } from 'node:path';
 
-const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const root = process.cwd();
 const command = process.argv.slice(2);
 if (command.length === 0) {
   console.error('usage: node .ci/cpu-by-package.mjs <command> [args...]');
