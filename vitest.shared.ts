@@ -12,11 +12,11 @@ export const sharedTestConfig = {
  * For a package whose test files leave no global state behind (no module
  * mocks, no stubbed globals, fake timers put back and module-level queues
  * drained, every server and child process closed in its own hooks): the
- * files run in one reused worker and share its module cache, so a file
- * neither starts a worker of its own nor loads the contract, its validators
- * and the SDKs again. On two cores vitest runs one file at a time
- * either way; this cuts the CPU each package's tests take from the others
- * in `pnpm test` (figures in the root README).
+ * files run in reused workers (one, or the docs' one per core) and share
+ * their module cache, so a file neither starts a worker of its own nor loads
+ * the contract, its validators, Playwright and the SDKs again. The files run
+ * as many at a time either way; this cuts the CPU each package's tests take
+ * from the others in `pnpm test` (figures in the root README).
  */
 export const reusedWorker = {
   isolate: false,
