@@ -5,8 +5,9 @@
  * them, so a visit fetches only what it uses), the Freddy colours read from
  * the reference's template (`theme.css`), and the console's copy of the docs
  * document (`openapi.json`) with the workspace Scalar's store makes of it
- * (`workspace.json`, which the page loads: ./workspace.ts). Its config.json is empty: only the reference server hands out a
- * full one (with its demo key), to pages of its own origin.
+ * (`workspace.json`, which the page loads: ./workspace.ts). Its config.json
+ * is empty: only the reference server hands out a full one (with its demo
+ * key), to pages of its own origin.
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
