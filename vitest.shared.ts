@@ -1,8 +1,22 @@
 /**
  * Settings every package's vitest config shares: the console report, and a
  * JSON report that .ci/run adds up into one closing "N passed, N failed" line.
+ * Importing it also shares Node's compile cache with the tests' processes.
  */
+import { enableCompileCache } from 'node:module';
 import type { ViteUserConfig } from 'vitest/config';
+
+/**
+ * A test run starts a few hundred Node processes: vitest's workers, and the CLIs, servers, package
+ * managers and compilers the tests spawn (Redocly's CLI alone some twenty times). Each compiled the same
+ * large bundles again; with V8's code for them kept on disk, in Node's default folder (the one `tsc`
+ * already uses, `NODE_COMPILE_CACHE` to move it, `NODE_DISABLE_COMPILE_CACHE=1` to turn it off), the
+ * tests' Node processes take about a tenth less CPU (figures in the root README). The variable carries
+ * the cache to every process started from here; the cache is keyed by each file's content, so a stale
+ * entry is never used.
+ */
+const compileCache = enableCompileCache();
+if (compileCache.directory) process.env.NODE_COMPILE_CACHE = compileCache.directory;
 
 export const sharedTestConfig = {
   reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
