@@ -3,17 +3,16 @@
  * width in light and dark mode: its overview, and each operation open at its
  * route. Each view loads the page once and goes from route to route in it,
  * as the sidebar does; the audit is shown to fail on a faint line put into
- * that page at the overview (and taken out again). At phone width, every operation is reached with Tab and Enter alone and
- * its "Try it" link followed (the desktop path, on to Send, is in
- * `console-keyboard.test.ts`). No page leaves 127.0.0.1 or logs a console
- * error. The four views and the keyboard paths run side by side, each in its
- * own page: most of their time is spent waiting on the browser.
+ * that page at the overview (and taken out again). No page leaves 127.0.0.1
+ * or logs a console error. The four views run side by side, each in its own
+ * page: most of their time is spent waiting on the browser. The keyboard
+ * paths through the reference, at both widths, are in
+ * `console-keyboard.test.ts`, which follows each on into the console.
  */
 import { join } from 'node:path';
 import {
   auditAccessibility,
   checkPage,
-  closeCheckedPages,
   openPage,
   type PageView,
   type RecordedPage,
@@ -21,9 +20,7 @@ import {
 } from '@freddy/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { TRY_IT_TEXT } from '../src/console/document.js';
 import { AUDITED_VIEWS, injectFaintLine, removeFaintLine, resultsDir } from './support/audit.js';
-import { tabTo } from './support/keyboard.js';
 import { redocHeading as heading, siteOperations, useServedSite } from './support/site.js';
 
 const hasChromium = requireChromiumOrSkip();
@@ -104,34 +101,4 @@ describe.skipIf(!hasChromium)('docs site in chromium', () => {
       );
     },
   );
-
-  describe('the keyboard path at phone width (390×844)', () => {
-    const phone: PageView = { viewport: { width: 390, height: 844 } };
-
-    // Side by side, each in a fresh page, closed and checked (nothing off 127.0.0.1, no console error) when it ends.
-    it.for(operations.map((op) => [op.operationId, op] as const))(
-      '%s: from the top of the reference, the navigation menu, its sidebar entry and its "Try it" link, with Tab and Enter alone',
-      { concurrent: true },
-      async ([, op], { onTestFinished }) => {
-        const recorded = await newPage(phone);
-        onTestFinished(() => closeCheckedPages([recorded]));
-        const { page } = recorded;
-        await page.goto(served.site.url);
-        // At phone width the sidebar sits behind Redoc's menu button, the first stop.
-        await tabTo(page, page.getByRole('button', { name: 'Open navigation menu' }));
-        await page.keyboard.press('Enter');
-        await tabTo(page, page.locator(`a[href$="#/${op.route}"]`).first());
-        await page.keyboard.press('Enter');
-        const section = page.locator(`[id="${op.route}"]`);
-        await heading(section, 'h2', op.summary).waitFor({ state: 'visible' });
-        expect(new URL(page.url()).hash).toBe(`#/${op.route}`);
-        const tryIt = section.getByRole('link', { name: TRY_IT_TEXT }).first();
-        await tabTo(page, tryIt);
-        const consoleUrl = new URL((await tryIt.getAttribute('href'))!, served.site.url).href;
-        expect(consoleUrl).toMatch(/\/console\/index\.html#/);
-        await page.keyboard.press('Enter');
-        await page.waitForURL(consoleUrl, { waitUntil: 'commit' });
-      },
-    );
-  });
 });
