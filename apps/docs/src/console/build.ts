@@ -9,13 +9,14 @@
  * is empty: only the reference server hands out a full one (with its demo
  * key), to pages of its own origin.
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSync, type Metafile } from 'esbuild';
+import type { BuildOptions, Metafile } from 'esbuild';
 import { appDir, siteDir } from '../paths.js';
 import type { DocsDocument } from '../samples/index.js';
+import { cachedBuildSync } from './bundle-cache.js';
 import { BACK_TEXT, consoleDocument } from './document.js';
 import { CONSOLE_DIR } from './links.js';
 import { consoleTheme } from './theme.js';
@@ -32,18 +33,21 @@ const CLIENT_DIR = 'client';
 export const CLIENT_ENTRY = `${CLIENT_DIR}/console.js`;
 export const CLIENT_STYLES = `${CLIENT_DIR}/console.css`;
 const clientStyles = createRequire(import.meta.url).resolve('@scalar/api-client/style.css');
+/** Where bundles are kept by their inputs (./bundle-cache.ts), and the lockfile that says what each package is. */
+const bundleCacheDir = join(appDir, 'node_modules/.cache/freddy-docs/console-client');
+const lockfile = join(appDir, '../../pnpm-lock.yaml');
 
 /**
  * Bundles `page/console.ts` with Scalar's API client, and the client's
  * styles, into `<dir>/client/`: minified, split into chunks that load when
  * imported, no source maps. Vue's compile-time flags are set as its
  * production build expects. Paths are relative to this app, so the output
- * is the same from any checkout.
+ * is the same from any checkout; a bundle made before from the same inputs
+ * is copied from the cache instead.
  */
 function bundleClient(dir: string): Metafile {
   const outdir = join(dir, CLIENT_DIR);
-  rmSync(outdir, { recursive: true, force: true });
-  const { metafile } = buildSync({
+  const options: BuildOptions & { absWorkingDir: string; outdir: string } = {
     absWorkingDir: appDir,
     entryPoints: [
       { in: join(pageDir, 'console.ts'), out: 'console' },
@@ -67,9 +71,9 @@ function bundleClient(dir: string): Metafile {
       __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
     },
     sourcemap: false,
-    metafile: true,
     logLevel: 'warning',
-  });
+  };
+  const { metafile } = cachedBuildSync({ options, cacheDir: bundleCacheDir, keyFiles: [lockfile] });
   const kept = untrimmed(metafile, entryOutput(metafile, dir)[0]);
   if (kept.length > 0)
     throw new Error(`Expected the console's first load to leave out ${kept.join(', ')} (./trims.ts)`);
