@@ -5,8 +5,9 @@
 // Runs the command, samples /proc every 200 ms and charges each process's CPU (user + system) to the
 // package its working directory is in, or, for a process working outside the clone (an npm install in a
 // temporary folder), to its parent's. Prints the command's wall time, the machine's CPU seconds meanwhile
-// (from /proc/stat, which also counts what the sampling misses), and one line per package with the
-// processes that took most of it. Linux only. Chromium is why it samples: its processes are not waited
+// (from /proc/stat, which also counts what the sampling misses), the CPU time the hypervisor gave to other
+// guests meanwhile (steal: on a shared host, why one run's wall time differs from another's), and one line
+// per package with the processes that took most of it. Linux only. Chromium is why it samples: its processes are not waited
 // for by the test runner that starts them, so `time` and `getrusage` never see their CPU.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
@@ -20,11 +21,14 @@ if (command.length === 0) {
 }
 const TICKS_PER_SECOND = 100;
 
-/** The machine's busy ticks so far, every core. */
+/**
+ * The machine's ticks so far, every core: busy ones, and stolen ones (a virtual machine's cores given to
+ * other guests by the hypervisor while this one had work: wall time that no process of ours was charged).
+ */
 function machineTicks() {
   const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0].trim().split(/\s+/);
-  const [user, nice, system, , , irq, softirq] = fields.map(Number);
-  return user + nice + system + irq + softirq;
+  const [user, nice, system, , , irq, softirq, steal = 0] = fields.map(Number);
+  return { busy: user + nice + system + irq + softirq, steal };
 }
 
 /** The package a folder is in: `apps/docs`, `spec`, `.` for the root, undefined outside the clone. */
@@ -83,11 +87,15 @@ child.on('exit', (code, signal) => {
   clearInterval(timer);
   sample(true);
   const wall = (performance.now() - started) / 1000;
-  const machine = (machineTicks() - startTicks) / TICKS_PER_SECOND;
+  const end = machineTicks();
+  const machine = (end.busy - startTicks.busy) / TICKS_PER_SECOND;
+  const stolen = (end.steal - startTicks.steal) / TICKS_PER_SECOND;
   const seconds = (ticks) => (ticks / TICKS_PER_SECOND).toFixed(1);
   const rows = [...byPackage].sort((a, b) => b[1].ticks - a[1].ticks);
   const charged = rows.reduce((total, [, entry]) => total + entry.ticks, 0);
-  console.log(`\n${command.join(' ')}: ${wall.toFixed(1)} s wall, ${machine.toFixed(1)} CPU-s on the machine`);
+  console.log(
+    `\n${command.join(' ')}: ${wall.toFixed(1)} s wall, ${machine.toFixed(1)} CPU-s on the machine, ${stolen.toFixed(1)} s stolen by the hypervisor`,
+  );
   console.log(`charged to a package: ${seconds(charged)} CPU-s (the rest: processes shorter than a sample)`);
   for (const [pkg, entry] of rows) {
     const programs = [...entry.programs]
