@@ -7,8 +7,9 @@
 // temporary folder), to its parent's. Prints the command's wall time, the machine's CPU seconds meanwhile
 // (from /proc/stat, which also counts what the sampling misses), the CPU time the hypervisor gave to other
 // guests meanwhile (steal: on a shared host, why one run's wall time differs from another's), and one line
-// per package with the processes that took most of it. Linux only. Chromium is why it samples: its processes are not waited
-// for by the test runner that starts them, so `time` and `getrusage` never see their CPU.
+// per package with the processes that took most of it. Linux only. Chromium is why it samples: its
+// processes are not waited for by the test runner that starts them, so `time` and `getrusage` never see
+// their CPU.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { relative, sep } from 'node:path';

@@ -9,13 +9,13 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CachedBuild, cachedBuildSync } from '../src/console/bundle-cache.js';
+import { type CachedBuildOptions, cachedBuildSync } from '../src/console/bundle-cache.js';
 
 let project: string;
 let cacheDir: string;
 let lockfile: string;
 
-function build(outdir: string, options: Partial<CachedBuild['options']> = {}, cache = cacheDir) {
+function build(outdir: string, options: Partial<CachedBuildOptions> = {}, cache = cacheDir) {
   return cachedBuildSync({
     options: {
       absWorkingDir: project,

@@ -13,10 +13,10 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BuildOptions, Metafile } from 'esbuild';
+import type { Metafile } from 'esbuild';
 import { appDir, siteDir } from '../paths.js';
 import type { DocsDocument } from '../samples/index.js';
-import { cachedBuildSync } from './bundle-cache.js';
+import { type CachedBuildOptions, cachedBuildSync } from './bundle-cache.js';
 import { BACK_TEXT, consoleDocument } from './document.js';
 import { CONSOLE_DIR } from './links.js';
 import { consoleTheme } from './theme.js';
@@ -47,7 +47,7 @@ const lockfile = join(appDir, '../../pnpm-lock.yaml');
  */
 function bundleClient(dir: string): Metafile {
   const outdir = join(dir, CLIENT_DIR);
-  const options: BuildOptions & { absWorkingDir: string; outdir: string } = {
+  const options: CachedBuildOptions = {
     absWorkingDir: appDir,
     entryPoints: [
       { in: join(pageDir, 'console.ts'), out: 'console' },

@@ -17,9 +17,12 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, r
 import { isAbsolute, join, relative } from 'node:path';
 import { type BuildOptions, buildSync, type Metafile, version } from 'esbuild';
 
+/** esbuild's options, with the two a cached build needs: where paths are relative to, and where it writes. */
+export type CachedBuildOptions = BuildOptions & { absWorkingDir: string; outdir: string };
+
 export interface CachedBuild {
   /** esbuild's options; paths in them are taken relative to `absWorkingDir`, so the key holds in any checkout. */
-  options: BuildOptions & { absWorkingDir: string; outdir: string };
+  options: CachedBuildOptions;
   /** Where the entries are kept. */
   cacheDir: string;
   /** Files the output depends on that esbuild does not read itself (the lockfile: what a package name resolves to). */
