@@ -15,7 +15,14 @@ import { type PageView, type RecordedPage, requireChromiumOrSkip } from '@freddy
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRY_IT_TEXT } from '../src/console/document.js';
 import { consoleRoute, referenceRoute } from '../src/console/links.js';
-import { apiClient, contract, expectOnlyStatusLine, showsRequest, useConsoleSuite } from './support/console.js';
+import {
+  apiClient,
+  contract,
+  expectOnlyStatusLine,
+  nextAnswer,
+  showsRequest,
+  useConsoleSuite,
+} from './support/console.js';
 import { tabTo } from './support/keyboard.js';
 import { redocHeading } from './support/site.js';
 
@@ -73,11 +80,7 @@ describe.skipIf(!hasChromium)('the console in chromium', () => {
             client.locator('button', { hasText: /^Send/ }).filter({ visible: true }).first(),
             'Shift+Tab',
           );
-          const answer = page.waitForResponse(
-            (response) =>
-              response.url().startsWith(suite.sandbox.url) &&
-              response.request().method() === operation.method.toUpperCase(),
-          );
+          const answer = nextAnswer(suite, page, operation.method.toUpperCase());
           await page.keyboard.press('Enter');
           const sent = await answer;
           const template = new RegExp(`^/v1${operation.path.replace(/\{[^}]+\}/g, '[^/]+')}$`);

@@ -150,11 +150,16 @@ export async function openRequestInPage(page: Page, operation: ContractOperation
   return client;
 }
 
-/** Presses Send and returns the answer the browser got. */
-export async function send(suite: ConsoleSuite, page: Page, client: Locator, method: string): Promise<Response> {
-  const answer = page.waitForResponse(
+/** The next answer the reference server gives the page to a `method` request, as the browser got it. */
+export function nextAnswer(suite: ConsoleSuite, page: Page, method: string): Promise<Response> {
+  return page.waitForResponse(
     (response) => response.url().startsWith(suite.sandbox.url) && response.request().method() === method,
   );
+}
+
+/** Presses Send and returns the answer the browser got. */
+export async function send(suite: ConsoleSuite, page: Page, client: Locator, method: string): Promise<Response> {
+  const answer = nextAnswer(suite, page, method);
   await client.locator('button', { hasText: /^Send/ }).filter({ visible: true }).first().click();
   return answer;
 }
