@@ -25,15 +25,13 @@ import { CLIENT_ENTRY } from '../src/console/build.js';
 import {
   BACK_TEXT,
   CONSOLE_INTRO,
-  CONSOLE_LINKS_EXTENSION,
-  CONSOLE_START_EXTENSION,
   consoleDocument,
   FRESH_HEADER,
-  FRESH_HEADERS_EXTENSION,
   FRESH_KEY_NOTE,
   TRY_IT_TEXT,
 } from '../src/console/document.js';
 import { consoleRoute, referenceHref, referenceRoute, tryItHref } from '../src/console/links.js';
+import { CONSOLE_LINKS_EXTENSION, CONSOLE_START_EXTENSION, FRESH_HEADERS_EXTENSION } from '../src/console/names.js';
 import { consoleTheme } from '../src/console/theme.js';
 import { consoleWorkspace } from '../src/console/workspace.js';
 import { appDir, docsSpecPath, siteDir } from '../src/paths.js';

@@ -10,6 +10,7 @@ import { describeContract, type OpenAPIV3_1 } from '@freddy/spec';
 import { withOperationLine } from '../operation-description.js';
 import { type DocsDocument, operationObject } from '../samples/index.js';
 import { consoleRoute, referenceHref, tryItHref } from './links.js';
+import { CONSOLE_LINKS_EXTENSION, CONSOLE_START_EXTENSION, FRESH_HEADERS_EXTENSION } from './names.js';
 
 export const TRY_IT_TEXT = 'Try it in the console';
 export const BACK_TEXT = 'Read it in the reference';
@@ -17,15 +18,6 @@ export const BACK_TEXT = 'Read it in the reference';
 export const CONSOLE_INTRO = `Send requests to the API from your browser. Concepts, errors and limits: [the reference](../index.html).`;
 /** The header whose value the console makes anew for each Send of an operation that takes it. */
 export const FRESH_HEADER = 'Idempotency-Key';
-/**
- * On an operation of the console's document: the headers page/console.ts fills
- * with a fresh UUID when the reader leaves them empty.
- */
-export const FRESH_HEADERS_EXTENSION = 'x-freddy-fresh-headers';
-/** On each operation of the console's document: its route in the console, its link to the reference. */
-export const CONSOLE_LINKS_EXTENSION = 'x-freddy-console';
-/** On the console's document: the route of the operation it opens when the address names none (the contract's first). */
-export const CONSOLE_START_EXTENSION = 'x-freddy-console-start';
 
 /** The reference's copy: each operation's description ends with its "Try it" link. */
 export function withTryItLinks(doc: DocsDocument): DocsDocument {

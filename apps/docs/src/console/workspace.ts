@@ -7,15 +7,14 @@
  *
  * The store reads a document asynchronously and the site's build is
  * synchronous, so the build runs this file in a child Node (type stripping:
- * it imports nothing but Node's modules and the store), the document on its
- * stdin, the workspace on its stdout.
+ * it imports nothing but Node's modules, the store and `names.ts`), the
+ * document on its stdin, the workspace on its stdout.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createWorkspaceStore } from '@scalar/workspace-store/client';
-
-/** The document's name in the workspace; page/console.ts opens it (its SLUG). */
-const WORKSPACE_DOCUMENT = 'freddy';
+// `.ts`: Node's type stripping, which runs this file as the child, maps no `.js` import to its source.
+import { WORKSPACE_DOCUMENT } from './names.ts';
 
 const thisFile = fileURLToPath(import.meta.url);
 

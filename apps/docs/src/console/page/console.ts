@@ -18,15 +18,12 @@ import { createApiClientModal } from '@scalar/api-client/modal';
 import { createWorkspaceStore } from '@scalar/workspace-store/client';
 import { createWorkspaceEventBus } from '@scalar/workspace-store/events';
 import { watch } from 'vue';
-
-/** On an operation: the headers to fill with a fresh UUID (FRESH_HEADERS_EXTENSION in ../document.ts). */
-const FRESH_HEADERS = 'x-freddy-fresh-headers';
-/** On an operation: its route in this page and its link to the reference (CONSOLE_LINKS_EXTENSION in ../document.ts). */
-const LINKS = 'x-freddy-console';
-/** On the document: the route of the operation to open when the address names none (CONSOLE_START_EXTENSION). */
-const START = 'x-freddy-console-start';
-/** The document's name in Scalar's workspace store (WORKSPACE_DOCUMENT in ../workspace.ts). */
-const SLUG = 'freddy';
+import {
+  FRESH_HEADERS_EXTENSION as FRESH_HEADERS,
+  CONSOLE_LINKS_EXTENSION as LINKS,
+  WORKSPACE_DOCUMENT as SLUG,
+  CONSOLE_START_EXTENSION as START,
+} from '../names.js';
 
 interface Links {
   route: string;
