@@ -57,13 +57,10 @@ export default defineConfig({
           name: 'docs',
           include: ['test/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'test/dev.test.ts'],
-          sequence: { groupOrder: 1 },
         },
       },
-      // `pnpm dev` rebuilds site/, which the other files read: it runs alone, before them. First, not last: in
-      // `pnpm test` other packages' tests still run beside it then and use the core it leaves; last, it ran
-      // when nothing else was left and one core sat idle for its 7-8 s.
-      { extends: true, test: { name: 'dev', include: ['test/dev.test.ts'], sequence: { groupOrder: 0 } } },
+      // `pnpm dev` rebuilds site/, which the other files read: it runs alone, once they are done.
+      { extends: true, test: { name: 'dev', include: ['test/dev.test.ts'], sequence: { groupOrder: 1 } } },
     ],
   },
 });
