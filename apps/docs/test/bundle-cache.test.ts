@@ -5,7 +5,7 @@
  * changed source, a changed key file (the lockfile) or a changed option
  * bundles again; an entry that cannot be stored leaves the build standing.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,5 +105,18 @@ describe('a bundle kept by its inputs', () => {
     expect(Object.keys(result.metafile.outputs).length).toBeGreaterThan(0);
     expect(Object.values(tree(join(project, 'site-g/client'))).join('\n')).toContain('later, version 2');
     expect(build('site-h/client', {}, join(blocker, 'cache')).cached).toBe(false);
+  });
+
+  it('is not kept when a file it was made of is written while it builds (a save during `pnpm dev`)', () => {
+    // Written "during" the build: its time is after the build began, as a save mid-build would leave it.
+    writeFileSync(join(project, 'src/later.ts'), "export const later = 'later, version 3';\n");
+    const during = new Date(Date.now() + 60_000);
+    utimesSync(join(project, 'src/later.ts'), during, during);
+    expect(build('site-i/client').cached).toBe(false);
+    // Nothing was kept for those inputs: the next build bundles again, and is kept once nothing moves under it.
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(join(project, 'src/later.ts'), past, past);
+    expect(build('site-j/client').cached).toBe(false);
+    expect(build('site-k/client').cached).toBe(true);
   });
 });

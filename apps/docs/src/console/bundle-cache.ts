@@ -11,9 +11,20 @@
  * output folder (`metafile.json`), so it serves a build writing anywhere. It
  * is written beside and renamed into place, so a build never reads half of
  * one; a cache that cannot be written only costs the next build its time.
+ * A build whose inputs changed while it ran is not kept.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { type BuildOptions, buildSync, type Metafile, version } from 'esbuild';
 
@@ -78,9 +89,29 @@ function unchanged(entry: string, workingDir: string): boolean {
   return Object.entries(inputs).every(([input, hash]) => digest(join(workingDir, input)) === hash);
 }
 
-function store(entry: string, cacheDir: string, outdir: string, workingDir: string, metafile: Metafile): void {
+/**
+ * Whether an input was written after the build began (a save while `pnpm dev` bundles): esbuild may have
+ * read it before, so its digest now would not be of what the output was made from.
+ */
+function writtenSince(started: number, inputs: readonly string[], workingDir: string): boolean {
+  return inputs.some((input) => {
+    // A file gone since counts as changed.
+    const modified = statSync(join(workingDir, input), { throwIfNoEntry: false })?.mtimeMs ?? Number.POSITIVE_INFINITY;
+    return modified >= started;
+  });
+}
+
+function store(
+  entry: string,
+  cacheDir: string,
+  outdir: string,
+  workingDir: string,
+  metafile: Metafile,
+  started: number,
+): void {
   let staging: string | undefined;
   try {
+    if (writtenSince(started, Object.keys(metafile.inputs), workingDir)) return;
     mkdirSync(cacheDir, { recursive: true });
     staging = mkdtempSync(`${entry}.staging-`);
     cpSync(outdir, join(staging, OUT), { recursive: true });
@@ -110,7 +141,8 @@ export function cachedBuildSync(build: CachedBuild): CachedBuildResult {
     const portable = JSON.parse(readFileSync(join(entry, METAFILE), 'utf8')) as Metafile;
     return { metafile: rebase(portable, (path) => relative(workingDir, join(outdir, path))), cached: true };
   }
+  const started = Date.now();
   const { metafile } = buildSync({ ...options, metafile: true });
-  store(entry, cacheDir, outdir, workingDir, metafile);
+  store(entry, cacheDir, outdir, workingDir, metafile, started);
   return { metafile, cached: false };
 }
